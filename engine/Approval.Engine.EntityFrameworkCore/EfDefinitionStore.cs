@@ -1,0 +1,120 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.EntityFrameworkCore;
+
+/// <summary>Definition versions on EF Core, a row per version.</summary>
+public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDefinitionStore
+{
+    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> ById =
+        EF.CompileAsyncQuery((EngineDbContext db, string id, CancellationToken _) => db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.Id == id));
+
+    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Published =
+        EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
+            db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished));
+
+    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Latest =
+        EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
+            db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsLatest));
+
+    public async Task<DefinitionVersion?> FindByIdAsync(string versionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await ById(db, versionId, cancellationToken);
+    }
+
+    public async Task<DefinitionVersion?> FindLatestAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await Latest(db, definitionId, cancellationToken);
+    }
+
+    public async Task<DefinitionVersion?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await Published(db, definitionId, cancellationToken);
+    }
+
+    public async Task<DefinitionVersion?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.DefinitionVersions.AsNoTracking().FirstOrDefaultAsync(d => d.DefinitionId == definitionId && d.Version == version, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DefinitionVersion>> ListVersionsAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.DefinitionId == definitionId)
+            .OrderByDescending(d => d.Version)
+            .Select(d => WithoutJson(d))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DefinitionVersion>> ListLatestAsync(CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.DefinitionVersions.AsNoTracking()
+            .Where(d => d.IsLatest)
+            .OrderBy(d => d.DefinitionId)
+            .Select(d => WithoutJson(d))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        foreach (var version in added)
+        {
+            version.Revision = 1;
+            db.DefinitionVersions.Add(version);
+        }
+
+        var expected = updated.ToDictionary(v => v.Id, v => v.Revision);
+        foreach (var version in updated)
+        {
+            var entry = db.DefinitionVersions.Attach(version);
+            entry.State = EntityState.Modified;
+            entry.Property(v => v.Revision).OriginalValue = version.Revision;
+            version.Revision++;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            foreach (var version in updated)
+            {
+                version.Revision = expected[version.Id];
+            }
+
+            throw new ConcurrencyConflictException("A definition version changed since it was read.", ex);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new DuplicateKeyException("That definition version was created by someone else at the same moment.", ex);
+        }
+    }
+
+    private static DefinitionVersion WithoutJson(DefinitionVersion d) => new()
+    {
+        Id = d.Id,
+        DefinitionId = d.DefinitionId,
+        Version = d.Version,
+        Name = d.Name,
+        Description = d.Description,
+        IsLatest = d.IsLatest,
+        IsPublished = d.IsPublished,
+        WasPublished = d.WasPublished,
+        Json = "",
+        CreatedAt = d.CreatedAt,
+        UpdatedAt = d.UpdatedAt,
+        PublishedAt = d.PublishedAt,
+        CreatedBy = d.CreatedBy,
+        Revision = d.Revision,
+    };
+}

@@ -1,0 +1,168 @@
+using Approval.Engine.Bookmarks;
+using Approval.Engine.HumanTasks;
+using Approval.Engine.Instances;
+using Approval.Engine.Journal;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.EntityFrameworkCore;
+
+/// <summary>Instance state on EF Core: each burst's commit in one transaction, guarded by the instance revision.</summary>
+public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore
+{
+    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
+
+    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> BookmarkById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
+
+    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> WorkItemById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
+
+    public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        if (commit.BurnedBookmarkIds.Count > 0)
+        {
+            var burned = commit.BurnedBookmarkIds;
+            var deleted = await db.Bookmarks.Where(b => burned.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+            if (deleted != burned.Count)
+            {
+                throw new BookmarkGoneException(burned[0]);
+            }
+        }
+
+        if (commit.RemovedBookmarkIds.Count > 0)
+        {
+            var removed = commit.RemovedBookmarkIds;
+            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
+        }
+
+        foreach (var completion in commit.CompletedWorkItems)
+        {
+            var updated = await db.WorkItems
+                .Where(w => w.BookmarkId == completion.BookmarkId && w.Status == WorkItemStatus.Open)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(w => w.Status, WorkItemStatus.Completed)
+                        .SetProperty(w => w.Outcome, completion.Outcome)
+                        .SetProperty(w => w.CompletedBy, completion.CompletedBy)
+                        .SetProperty(w => w.Comment, completion.Comment)
+                        .SetProperty(w => w.Data, completion.Data)
+                        .SetProperty(w => w.CompletedAt, completion.At),
+                    cancellationToken);
+            if (updated != 1)
+            {
+                throw new BookmarkGoneException(completion.BookmarkId);
+            }
+        }
+
+        if (commit.CancelledWorkItemBookmarkIds.Count > 0)
+        {
+            var cancelled = commit.CancelledWorkItemBookmarkIds;
+            await db.WorkItems
+                .Where(w => cancelled.Contains(w.BookmarkId) && w.Status == WorkItemStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled), cancellationToken);
+        }
+
+        var instance = commit.Instance;
+        if (commit.IsNew)
+        {
+            instance.Revision = 1;
+            db.Instances.Add(instance);
+        }
+        else
+        {
+            instance.Revision = commit.ExpectedRevision + 1;
+            var entry = db.Instances.Attach(instance);
+            entry.State = EntityState.Modified;
+            entry.Property(i => i.Revision).OriginalValue = commit.ExpectedRevision;
+        }
+
+        db.Bookmarks.AddRange(commit.AddedBookmarks);
+        db.WorkItems.AddRange(commit.AddedWorkItems);
+        db.Journal.AddRange(commit.Journal);
+        db.Outbox.AddRange(commit.Outbox);
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            instance.Revision = commit.ExpectedRevision;
+            throw new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.", ex);
+        }
+        catch (DbUpdateException ex) when (commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new DuplicateKeyException($"Instance {instance.Id} already exists.", ex);
+        }
+    }
+
+    public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await InstanceById(db, instanceId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == parentInstanceId).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await BookmarkById(db, bookmarkId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Bookmarks.AsNoTracking().Where(b => b.InstanceId == instanceId).OrderBy(b => b.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> FindSignalBookmarksAsync(string signalName, string? correlationId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.Bookmarks.AsNoTracking().Where(b => b.Kind == BookmarkKinds.Signal && b.SignalName == signalName);
+        if (correlationId is not null)
+        {
+            query = query.Where(b => b.CorrelationId == correlationId);
+        }
+
+        return await query.OrderBy(b => b.CreatedAt).Take(1_000).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Bookmark>> ListDueTimersAsync(DateTimeOffset dueBy, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Bookmarks.AsNoTracking()
+            .Where(b => b.Kind == BookmarkKinds.Timer && b.ResumeAt <= dueBy)
+            .OrderBy(b => b.ResumeAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<WorkItem?> FindWorkItemAsync(Guid workItemId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await WorkItemById(db, workItemId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using Approval.Engine.Scheduling;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approval.Engine.Hangfire;
+
+/// <summary>The database Hangfire keeps its jobs in.</summary>
+public enum HangfireStore
+{
+    Sqlite,
+    PostgreSql,
+}
+
+public static class HangfireDispatchServiceCollectionExtensions
+{
+    /// <summary>Runs engine continuations on Hangfire with durable storage; on PostgreSQL several hosts share the queues.</summary>
+    /// <param name="connectionString">For SQLite, the path of Hangfire's database file; for PostgreSQL, a connection string.</param>
+    /// <param name="runServer">False for a host that only enqueues (tools, benchmarks).</param>
+    public static IServiceCollection AddApprovalEngineHangfireDispatch(this IServiceCollection services, HangfireStore store, string connectionString, bool runServer = true, int workerCount = 4)
+    {
+        services.AddScoped<EngineJobs>();
+        services.AddSingleton<IBackgroundDispatcher, HangfireBackgroundDispatcher>();
+        services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (store == HangfireStore.PostgreSql)
+            {
+                cfg.UsePostgreSqlStorage(
+                    o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+            }
+            else
+            {
+                cfg.UseSQLiteStorage(connectionString, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
+            }
+        });
+        if (runServer)
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.Queues = ["engine", "default"];
+                o.WorkerCount = workerCount;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            });
+        }
+
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Approval.Engine.Activities;
+using Approval.Engine.Definitions;
+using Approval.Engine.Execution;
+using Approval.Engine.Expressions;
+using Approval.Engine.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Approval.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Registers the engine's core: activity registry (built-ins plus any <see cref="Activity"/> registered as a singleton), runner, runtime and definition services.</summary>
+    /// <remarks>Storage, timers and dispatch come from their own packages; this registers none of them.</remarks>
+    public static IServiceCollection AddApprovalEngineCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IOutboxNotifier>(NullOutboxNotifier.Instance);
+        services.AddSingleton(sp => new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(sp.GetServices<Activity>())));
+        services.AddSingleton<ScribanExpressionEvaluator>();
+        services.AddSingleton<DefinitionValidator>();
+        services.AddSingleton<DefinitionCache>();
+        services.AddSingleton<WorkflowRunner>();
+        services.AddScoped<WorkflowRuntime>();
+        services.AddScoped<WorkflowDefinitionService>();
+        services.AddScoped<OutboxRelay>();
+        return services;
+    }
+}

@@ -1,0 +1,408 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Activities;
+using Approval.Engine.Activities.ControlFlow;
+using Approval.Engine.Bookmarks;
+using Approval.Engine.Definitions;
+using Approval.Engine.Expressions;
+using Approval.Engine.HumanTasks;
+using Approval.Engine.Instances;
+using Approval.Engine.Journal;
+using Approval.Engine.Scheduling;
+using Approval.Engine.Storage;
+
+namespace Approval.Engine.Execution;
+
+/// <summary>One run of an instance from a stimulus until every live path waits or ends; everything it does goes into one commit.</summary>
+/// <remarks>
+/// Token semantics: an activity completing through a port sends a token down each connection from that port. A wait-all
+/// join fires when every inbound connection has delivered, or when the ones still missing can no longer be reached from
+/// any live token (so a branch that ended early never blocks it). A wait-any join fires on the first token and cancels
+/// the rival work upstream of it (the race between a task and its deadline).
+/// </remarks>
+internal sealed class Burst
+{
+    /// <summary>A burst that runs this many activities without waiting is taken to be an endless loop.</summary>
+    public const int MaxSteps = 10_000;
+
+    private readonly ActivityRegistry _registry;
+    private int _steps;
+
+    public Burst(ActivityRegistry registry, ScribanExpressionEvaluator expressions, WorkflowDefinition definition, WorkflowCommit commit, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    {
+        _registry = registry;
+        Expressions = expressions;
+        Definition = definition;
+        Commit = commit;
+        Now = now;
+        Actor = actor;
+        CancellationToken = cancellationToken;
+    }
+
+    public ScribanExpressionEvaluator Expressions { get; }
+
+    public WorkflowDefinition Definition { get; }
+
+    public WorkflowCommit Commit { get; }
+
+    public WorkflowInstance Instance => Commit.Instance;
+
+    public DateTimeOffset Now { get; }
+
+    public string Actor { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    private InstanceState State => Instance.State;
+
+    private FlowGraph Graph => Definition.Graph;
+
+    public void Write(string @event, ActivityNode? node, JsonObject? data = null) =>
+        Commit.Journal.Add(new JournalEntry
+        {
+            InstanceId = Instance.Id,
+            Sequence = Instance.NextJournalSequence++,
+            At = Now,
+            Event = @event,
+            ActivityId = node?.Id,
+            ActivityType = node?.Type,
+            Actor = Actor,
+            Data = data,
+        });
+
+    public void Enqueue(string kind, string payload) =>
+        Commit.Outbox.Add(new OutboxMessage { Id = Guid.CreateVersion7(Now), Kind = kind, Payload = payload, CreatedAt = Now, AvailableAt = Now });
+
+    /// <summary>Starts a new instance at its Start activity.</summary>
+    public Task StartAsync()
+    {
+        Write(JournalEvents.InstanceStarted, null, new JsonObject { ["definitionId"] = Definition.DefinitionId, ["version"] = Definition.Version });
+        var start = Definition.Root.Activities.FirstOrDefault(a => a.Type == StartActivity.TypeName);
+        if (start is null)
+        {
+            Fault(null, new InvalidOperationException("The definition has no Start activity."));
+            return Task.CompletedTask;
+        }
+
+        State.Queue.Add(new ScheduledActivity(start.Id, null));
+        return RunAsync();
+    }
+
+    /// <summary>Resumes the activity parked on <paramref name="bookmark"/> and runs on from it.</summary>
+    /// <exception cref="BookmarkGoneException">The instance no longer waits on that bookmark.</exception>
+    /// <exception cref="InvalidStimulusException">The activity refused the payload; nothing may be committed.</exception>
+    public async Task ResumeAsync(Bookmark bookmark, JsonObject? payload)
+    {
+        var waiting = State.Waiting.FirstOrDefault(w => w.BookmarkId == bookmark.Id) ?? throw new BookmarkGoneException(bookmark.Id);
+        if (!Graph.Activities.TryGetValue(bookmark.ActivityId, out var node) || _registry.Find(node.Type) is not { } activity)
+        {
+            throw new InvalidOperationException($"Bookmark {bookmark.Id} points at activity '{bookmark.ActivityId}', which version {Definition.Version} does not have.");
+        }
+
+        Instance.Status = WorkflowStatus.Running;
+        Commit.BurnedBookmarkIds.Add(bookmark.Id);
+        State.Waiting.Remove(waiting);
+        Write(JournalEvents.BookmarkResumed, node, new JsonObject
+        {
+            ["bookmarkId"] = bookmark.Id.ToString(),
+            ["kind"] = bookmark.Kind,
+            ["payload"] = payload?.DeepClone(),
+        });
+
+        ActivityResult result;
+        var mark = Mark();
+        try
+        {
+            result = await activity.ResumeAsync(new ActivityExecutionContext(this, node, activity), new ResumeStimulus(bookmark, payload, Actor));
+        }
+        catch (Exception ex) when (ex is not (InvalidStimulusException or OperationCanceledException))
+        {
+            Rollback(mark);
+
+            // Retry runs the activity again from the start, which makes a fresh wait.
+            State.Queue.Insert(0, new ScheduledActivity(node.Id, null));
+            Fault(node, ex);
+            return;
+        }
+
+        Apply(node, result);
+        await RunAsync();
+    }
+
+    /// <summary>Runs a faulted instance again from the activity that faulted.</summary>
+    public Task RetryAsync()
+    {
+        Instance.Incident = null;
+        Write(JournalEvents.InstanceRetried, null);
+        return RunAsync();
+    }
+
+    /// <summary>Cancels every live path: bookmarks, work items, timers and children go with them.</summary>
+    public void Cancel(string reason)
+    {
+        foreach (var waiting in State.Waiting.ToList())
+        {
+            CancelWaiting(waiting);
+        }
+
+        State.Queue.Clear();
+        State.Joins.Clear();
+        State.ActivityData.Clear();
+        Instance.Status = WorkflowStatus.Cancelled;
+        Instance.FinishedAt = Now;
+        Write(JournalEvents.InstanceCancelled, null, new JsonObject { ["reason"] = reason });
+        NotifyParent("Cancelled");
+    }
+
+    private async Task RunAsync()
+    {
+        Instance.Status = WorkflowStatus.Running;
+        do
+        {
+            while (State.Queue.Count > 0)
+            {
+                CancellationToken.ThrowIfCancellationRequested();
+                var token = State.Queue[0];
+                if (!Graph.Activities.TryGetValue(token.ActivityId, out var node))
+                {
+                    Fault(null, new InvalidOperationException($"Activity '{token.ActivityId}' is not in version {Definition.Version}."));
+                    return;
+                }
+
+                if (++_steps > MaxSteps)
+                {
+                    Fault(node, new InvalidOperationException($"More than {MaxSteps} activities ran without waiting; the flow loops without a wait."));
+                    return;
+                }
+
+                var activity = _registry.Find(node.Type);
+                if (activity is null)
+                {
+                    Fault(node, new InvalidOperationException($"Activity type '{node.Type}' is not registered on this host."));
+                    return;
+                }
+
+                if (activity is JoinActivity)
+                {
+                    State.Queue.RemoveAt(0);
+                    ArriveAtJoin(node, token);
+                    continue;
+                }
+
+                if (!await ExecuteAsync(node, activity))
+                {
+                    return;
+                }
+            }
+        }
+        while (FireSettledJoin());
+
+        Settle();
+    }
+
+    private async Task<bool> ExecuteAsync(ActivityNode node, Activity activity)
+    {
+        var mark = Mark();
+        Write(JournalEvents.ActivityStarted, node);
+        ActivityResult result;
+        try
+        {
+            result = await activity.ExecuteAsync(new ActivityExecutionContext(this, node, activity));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Rollback(mark);
+            Fault(node, ex);
+            return false;
+        }
+
+        State.Queue.RemoveAt(0);
+        Apply(node, result);
+        return true;
+    }
+
+    private void Apply(ActivityNode node, ActivityResult result)
+    {
+        switch (result)
+        {
+            case ActivityResult.Completed completed:
+                Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray([.. completed.Outcomes.Select(o => JsonValue.Create(o))]) });
+                foreach (var connection in Graph.Outbound(node.Id))
+                {
+                    if (completed.Outcomes.Contains(connection.Source.Port, StringComparer.Ordinal))
+                    {
+                        State.Queue.Add(new ScheduledActivity(connection.Target.Activity, connection.Key));
+                    }
+                }
+
+                break;
+            case ActivityResult.Suspended suspended:
+                State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind));
+                break;
+        }
+    }
+
+    private void ArriveAtJoin(ActivityNode join, ScheduledActivity token)
+    {
+        if (!State.Joins.TryGetValue(join.Id, out var arrived))
+        {
+            State.Joins[join.Id] = arrived = [];
+        }
+
+        if (token.ViaConnection is { } key && !arrived.Contains(key))
+        {
+            arrived.Add(key);
+        }
+
+        if (JoinActivity.ModeOf(join) == JoinMode.WaitAny)
+        {
+            FireJoin(join, arrived.Count, cancelRivals: true);
+        }
+        else if (Graph.Inbound(join.Id).All(c => arrived.Contains(c.Key)))
+        {
+            FireJoin(join, arrived.Count, cancelRivals: false);
+        }
+    }
+
+    /// <summary>Fires one waiting join whose missing inputs can no longer arrive; false when there is none.</summary>
+    private bool FireSettledJoin()
+    {
+        foreach (var (joinId, arrived) in State.Joins)
+        {
+            if (!CanStillArrive(joinId, arrived))
+            {
+                FireJoin(Graph.Activities[joinId], arrived.Count, cancelRivals: false);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool CanStillArrive(string joinId, List<string> arrived)
+    {
+        var missingSources = Graph.Inbound(joinId).Where(c => !arrived.Contains(c.Key)).Select(c => c.Source.Activity).ToHashSet(StringComparer.Ordinal);
+        if (missingSources.Count == 0)
+        {
+            return false;
+        }
+
+        var live = State.Waiting.Select(w => w.ActivityId)
+            .Concat(State.Queue.Select(q => q.ActivityId))
+            .Concat(State.Joins.Keys.Where(k => k != joinId));
+        return Graph.ReachableFrom(live, stopAt: joinId).Overlaps(missingSources);
+    }
+
+    private void FireJoin(ActivityNode join, int arrivedCount, bool cancelRivals)
+    {
+        State.Joins.Remove(join.Id);
+        if (cancelRivals)
+        {
+            CancelWorkUpstreamOf(join.Id);
+        }
+
+        Write(JournalEvents.ActivityStarted, join, new JsonObject { ["arrived"] = arrivedCount });
+        Apply(join, ActivityResult.Done);
+    }
+
+    private void CancelWorkUpstreamOf(string joinId)
+    {
+        bool Reaches(string activityId) => Graph.ReachableFrom([activityId], stopAt: joinId).Contains(joinId);
+
+        foreach (var waiting in State.Waiting.Where(w => Reaches(w.ActivityId)).ToList())
+        {
+            CancelWaiting(waiting);
+        }
+
+        foreach (var token in State.Queue.Where(t => Reaches(t.ActivityId)).ToList())
+        {
+            State.Queue.Remove(token);
+            Write(JournalEvents.ActivityCancelled, Graph.Activities.GetValueOrDefault(token.ActivityId));
+        }
+
+        foreach (var otherJoin in State.Joins.Keys.Where(k => k != joinId && Reaches(k)).ToList())
+        {
+            State.Joins.Remove(otherJoin);
+        }
+    }
+
+    private void CancelWaiting(WaitingActivity waiting)
+    {
+        State.Waiting.Remove(waiting);
+        State.ActivityData.Remove(waiting.ActivityId);
+        Commit.RemovedBookmarkIds.Add(waiting.BookmarkId);
+        switch (waiting.Kind)
+        {
+            case BookmarkKinds.Timer:
+                Enqueue(OutboxKinds.CancelTimer, System.Text.Json.JsonSerializer.Serialize(new TimerRequest(Instance.Id, waiting.BookmarkId, Now), EngineJson.Options));
+                break;
+            case BookmarkKinds.HumanTask:
+                Commit.CancelledWorkItemBookmarkIds.Add(waiting.BookmarkId);
+                break;
+            case BookmarkKinds.ChildWorkflow:
+                // The child's id is its parent bookmark's id (see RunChildWorkflowActivity).
+                Enqueue(OutboxKinds.Cancel, System.Text.Json.JsonSerializer.Serialize(new CancelRequest(waiting.BookmarkId, Actor, "The parent no longer waits for it."), EngineJson.Options));
+                break;
+        }
+
+        Write(JournalEvents.ActivityCancelled, Graph.Activities.GetValueOrDefault(waiting.ActivityId), new JsonObject { ["bookmarkId"] = waiting.BookmarkId.ToString() });
+    }
+
+    private void Settle()
+    {
+        if (State.Queue.Count > 0 || State.Waiting.Count > 0 || State.Joins.Count > 0)
+        {
+            Instance.Status = WorkflowStatus.Suspended;
+            Write(JournalEvents.InstanceSuspended, null, new JsonObject { ["waiting"] = State.Waiting.Count });
+            return;
+        }
+
+        Instance.Status = WorkflowStatus.Completed;
+        Instance.FinishedAt = Now;
+        State.ActivityData.Clear();
+        Write(JournalEvents.InstanceCompleted, null);
+        NotifyParent("Completed");
+    }
+
+    private void NotifyParent(string status)
+    {
+        if (Instance.ParentInstanceId is not { } parentId || Instance.ParentBookmarkId is not { } parentBookmark)
+        {
+            return;
+        }
+
+        var payload = new JsonObject { ["status"] = status, ["childInstanceId"] = Instance.Id.ToString(), ["output"] = Instance.Variables.DeepClone() };
+        Enqueue(OutboxKinds.Resume, System.Text.Json.JsonSerializer.Serialize(new ResumeRequest(parentId, parentBookmark, payload, "system:child"), EngineJson.Options));
+    }
+
+    private void Fault(ActivityNode? node, Exception error)
+    {
+        Instance.Status = WorkflowStatus.Faulted;
+        Instance.Incident = new Incident(node?.Id ?? "", node?.Type ?? "", error.Message, error.GetType().Name, Now);
+        Write(JournalEvents.ActivityFaulted, node, new JsonObject { ["error"] = error.Message, ["errorType"] = error.GetType().Name });
+        Write(JournalEvents.InstanceFaulted, null);
+    }
+
+    private (int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence) Mark() =>
+        (Commit.AddedBookmarks.Count, Commit.AddedWorkItems.Count, Commit.CompletedWorkItems.Count, Commit.Outbox.Count, Commit.Journal.Count, Instance.NextJournalSequence);
+
+    /// <summary>Drops what a failed activity had added, so a fault leaves no half-made wait behind.</summary>
+    private void Rollback((int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence) mark)
+    {
+        Truncate(Commit.AddedBookmarks, mark.Bookmarks);
+        Truncate(Commit.AddedWorkItems, mark.WorkItems);
+        Truncate(Commit.CompletedWorkItems, mark.Completions);
+        Truncate(Commit.Outbox, mark.Outbox);
+        Truncate(Commit.Journal, mark.Journal);
+        Instance.NextJournalSequence = mark.Sequence;
+    }
+
+    private static void Truncate<T>(List<T> list, int count)
+    {
+        if (list.Count > count)
+        {
+            list.RemoveRange(count, list.Count - count);
+        }
+    }
+
+    internal void CompleteWorkItem(WorkItemCompletion completion) => Commit.CompletedWorkItems.Add(completion);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Activities;
+using Approval.Engine.Bookmarks;
+using Approval.Engine.Definitions;
+using Approval.Engine.Expressions;
+using Approval.Engine.Instances;
+using Approval.Engine.Storage;
+
+namespace Approval.Engine.Execution;
+
+/// <summary>Runs bursts on a copy of an instance and returns the commit that records them; it reads and writes no storage.</summary>
+public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionEvaluator expressions, TimeProvider clock)
+{
+    public ActivityRegistry Registry => registry;
+
+    public async Task<WorkflowCommit> StartAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
+    {
+        var commit = new WorkflowCommit(instance, isNew: true, expectedRevision: 0);
+        foreach (var variable in definition.Variables)
+        {
+            instance.Variables[variable.Name] = instance.Input[variable.Name]?.DeepClone() ?? variable.Value?.DeepClone();
+        }
+
+        await NewBurst(definition, commit, actor, cancellationToken).StartAsync();
+        return commit;
+    }
+
+    public async Task<WorkflowCommit> ResumeAsync(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
+    {
+        var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
+        await NewBurst(definition, commit, actor, cancellationToken).ResumeAsync(bookmark, payload);
+        return commit;
+    }
+
+    public async Task<WorkflowCommit> RetryAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
+    {
+        var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
+        await NewBurst(definition, commit, actor, cancellationToken).RetryAsync();
+        return commit;
+    }
+
+    public WorkflowCommit Cancel(WorkflowInstance instance, WorkflowDefinition definition, string actor, string reason)
+    {
+        var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
+        NewBurst(definition, commit, actor, CancellationToken.None).Cancel(reason);
+        return commit;
+    }
+
+    private Burst NewBurst(WorkflowDefinition definition, WorkflowCommit commit, string actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        commit.Instance.UpdatedAt = now;
+        return new Burst(registry, expressions, definition, commit, now, actor, cancellationToken);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Definitions;
+using Approval.Engine.HumanTasks;
+using Approval.Engine.Instances;
+using Approval.Engine.Scheduling;
+using Approval.Engine.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Engine.Execution;
+
+/// <summary>The engine's front door: start, resume, signal, complete work items, cancel and retry, each as one atomic commit.</summary>
+/// <remarks>
+/// Every operation loads, runs a burst on a copy and commits with the loaded revision. When another host committed
+/// first, the operation reloads and runs again; when the bookmark it wanted is gone by then, it is a conflict. That is
+/// what makes a resume exactly-once across threads and hosts.
+/// </remarks>
+public sealed class WorkflowRuntime(
+    IWorkflowStore store,
+    IDefinitionStore definitions,
+    DefinitionCache cache,
+    WorkflowRunner runner,
+    TimeProvider clock,
+    IOutboxNotifier notifier,
+    ILogger<WorkflowRuntime> logger)
+{
+    private const int MaxAttempts = 25;
+
+    public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken)
+    {
+        var version = options.VersionId is { } versionId
+            ? await definitions.FindByIdAsync(versionId, cancellationToken) ?? throw new WorkflowNotFoundException($"Definition version '{versionId}' does not exist.")
+            : await definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw await NotRunnableAsync(definitionId, cancellationToken);
+        var definition = cache.Get(version);
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = options.InstanceId ?? Guid.CreateVersion7(now),
+            DefinitionId = version.DefinitionId,
+            DefinitionVersionId = version.Id,
+            Version = version.Version,
+            CorrelationId = options.CorrelationId,
+            Input = options.Input?.DeepClone() as JsonObject ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return await StartInstanceAsync(instance, definition, options.Actor, cancellationToken);
+    }
+
+    /// <summary>Starts a child for a parent's bookmark; a second dispatch of the same request starts nothing.</summary>
+    public async Task<RunResult?> StartChildAsync(StartChildRequest request, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(request.ChildInstanceId, cancellationToken) is not null)
+        {
+            return null;
+        }
+
+        var version = await definitions.FindPublishedAsync(request.DefinitionId, cancellationToken);
+        if (version is null)
+        {
+            // Nothing to run: tell the parent at once rather than leave it waiting for ever.
+            logger.LogWarning("Child definition {DefinitionId} has no published version; failing parent {ParentId}.", request.DefinitionId, request.ParentInstanceId);
+            await ResumeIfWaitingAsync(new ResumeRequest(request.ParentInstanceId, request.ParentBookmarkId, new JsonObject { ["status"] = "Faulted", ["error"] = $"'{request.DefinitionId}' has no published version." }, "system:child"), cancellationToken);
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var instance = new WorkflowInstance
+        {
+            Id = request.ChildInstanceId,
+            DefinitionId = version.DefinitionId,
+            DefinitionVersionId = version.Id,
+            Version = version.Version,
+            CorrelationId = request.CorrelationId,
+            ParentInstanceId = request.ParentInstanceId,
+            ParentBookmarkId = request.ParentBookmarkId,
+            Input = request.Input?.DeepClone() as JsonObject ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        try
+        {
+            return await StartInstanceAsync(instance, cache.Get(version), "system:child", cancellationToken);
+        }
+        catch (DuplicateKeyException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Resumes one bookmark exactly once.</summary>
+    /// <exception cref="WorkflowConflictException">The bookmark was already resumed or cancelled.</exception>
+    public Task<RunResult> ResumeAsync(Guid bookmarkId, JsonObject? payload, string actor, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken)
+                ?? throw new WorkflowConflictException($"Bookmark {bookmarkId} is not waiting: it was already resumed or cancelled, or never existed.");
+            var (instance, definition) = await LoadAsync(bookmark.InstanceId, cancellationToken);
+            var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
+            return await CommitAsync(commit, cancellationToken);
+        });
+
+    /// <summary>Resumes a bookmark if it still waits; used by idempotent background handlers (timers, child completions).</summary>
+    public async Task<RunResult?> ResumeIfWaitingAsync(ResumeRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ResumeAsync(request.BookmarkId, request.Payload, request.Actor, cancellationToken);
+        }
+        catch (WorkflowConflictException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Resumes every bookmark waiting on the signal (and correlation id, when given).</summary>
+    public async Task<IReadOnlyList<RunResult>> SignalAsync(string signalName, string? correlationId, JsonObject? payload, string actor, CancellationToken cancellationToken)
+    {
+        var bookmarks = await store.FindSignalBookmarksAsync(signalName, correlationId, cancellationToken);
+        var results = new List<RunResult>();
+        foreach (var bookmark in bookmarks)
+        {
+            try
+            {
+                results.Add(await ResumeAsync(bookmark.Id, payload, actor, cancellationToken));
+            }
+            catch (WorkflowConflictException)
+            {
+                // Resumed by someone else between the lookup and now: theirs counts.
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Completes an open work item with one of its outcomes.</summary>
+    public async Task<RunResult> CompleteWorkItemAsync(Guid workItemId, string outcome, string? comment, JsonObject? data, string actor, CancellationToken cancellationToken)
+    {
+        var item = await store.FindWorkItemAsync(workItemId, cancellationToken) ?? throw new WorkflowNotFoundException($"Work item {workItemId} does not exist.");
+        if (item.Status != WorkItemStatus.Open)
+        {
+            throw new WorkflowConflictException($"Work item {workItemId} is already {item.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        var payload = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["data"] = data?.DeepClone() };
+        try
+        {
+            return await ResumeAsync(item.BookmarkId, payload, actor, cancellationToken);
+        }
+        catch (WorkflowConflictException)
+        {
+            throw new WorkflowConflictException($"Work item {workItemId} was completed or cancelled by someone else first.");
+        }
+    }
+
+    public Task<RunResult> CancelAsync(Guid instanceId, string actor, string reason, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            var (instance, definition) = await LoadAsync(instanceId, cancellationToken);
+            if (instance.IsFinished)
+            {
+                throw new WorkflowConflictException($"Instance {instanceId} is already {instance.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            return await CommitAsync(runner.Cancel(instance, definition, actor, reason), cancellationToken);
+        });
+
+    public Task<RunResult> RetryAsync(Guid instanceId, string actor, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            var (instance, definition) = await LoadAsync(instanceId, cancellationToken);
+            if (instance.Status != WorkflowStatus.Faulted)
+            {
+                throw new WorkflowConflictException($"Instance {instanceId} is {instance.Status.ToString().ToLowerInvariant()}, not faulted; only a faulted instance can be retried.");
+            }
+
+            return await CommitAsync(await runner.RetryAsync(instance, definition, actor, cancellationToken), cancellationToken);
+        });
+
+    private async Task<RunResult> StartInstanceAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
+    {
+        var commit = await runner.StartAsync(instance, definition, actor, cancellationToken);
+        return await CommitAsync(commit, cancellationToken);
+    }
+
+    private async Task<(WorkflowInstance, WorkflowDefinition)> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await store.FindInstanceAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
+        var version = await definitions.FindByIdAsync(instance.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance {instanceId} runs on version '{instance.DefinitionVersionId}', which is missing.");
+        return (instance, cache.Get(version));
+    }
+
+    private async Task<RunResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CommitAsync(commit, cancellationToken);
+        }
+        catch (BookmarkGoneException ex)
+        {
+            throw new WorkflowConflictException(ex.Message);
+        }
+
+        if (commit.Outbox.Count > 0)
+        {
+            notifier.Notify();
+        }
+
+        return new RunResult(commit.Instance, commit.Journal, commit.AddedWorkItems);
+    }
+
+    private async Task<RunResult> WithRetriesAsync(Func<Task<RunResult>> attempt)
+    {
+        for (var i = 1; ; i++)
+        {
+            try
+            {
+                return await attempt();
+            }
+            catch (ConcurrencyConflictException) when (i < MaxAttempts)
+            {
+                // Another commit won the race; reload and run again on what it left.
+                await Task.Delay(Random.Shared.Next(1, 5 * Math.Min(i, 10)));
+            }
+            catch (ConcurrencyConflictException ex)
+            {
+                throw new WorkflowConflictException($"The instance kept changing under {MaxAttempts} attempts: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task<Exception> NotRunnableAsync(string definitionId, CancellationToken cancellationToken) =>
+        await definitions.FindLatestAsync(definitionId, cancellationToken) is null
+            ? new WorkflowNotFoundException($"Definition '{definitionId}' does not exist.")
+            : new WorkflowConflictException($"Definition '{definitionId}' has no published version; publish it first.");
+}

@@ -1,0 +1,50 @@
+using System.Text.Json.Nodes;
+
+namespace Approval.Engine.HumanTasks;
+
+/// <summary>The human-task primitive: work for a person or a role, waiting on a bookmark until someone chooses an outcome.</summary>
+public sealed class WorkItem
+{
+    public Guid Id { get; set; }
+
+    public Guid InstanceId { get; set; }
+
+    public Guid BookmarkId { get; set; }
+
+    public required string ActivityId { get; set; }
+
+    public required string Title { get; set; }
+
+    public string? Assignee { get; set; }
+
+    public List<string> CandidateRoles { get; set; } = [];
+
+    public string? Department { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public List<string> Outcomes { get; set; } = [];
+
+    public WorkItemStatus Status { get; set; }
+
+    public string? Outcome { get; set; }
+
+    public string? CompletedBy { get; set; }
+
+    public string? Comment { get; set; }
+
+    public JsonObject? Data { get; set; }
+
+    public string? CorrelationId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+}
+
+public enum WorkItemStatus
+{
+    Open = 0,
+    Completed = 1,
+    Cancelled = 2,
+}

@@ -1,0 +1,11 @@
+namespace Approval.Engine.Scheduling;
+
+/// <summary>Durable background work: continuations that must run even if this host dies right after asking.</summary>
+public interface IBackgroundDispatcher
+{
+    Task DispatchResumeAsync(ResumeRequest request, CancellationToken cancellationToken);
+
+    Task DispatchStartChildAsync(StartChildRequest request, CancellationToken cancellationToken);
+
+    Task DispatchCancelAsync(CancelRequest request, CancellationToken cancellationToken);
+}
