@@ -7,14 +7,15 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>Definition versions on EF Core, a row per version.</summary>
 public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDefinitionStore
 {
-    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> ById =
+    // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> ById =
         EF.CompileAsyncQuery((EngineDbContext db, string id, CancellationToken _) => db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.Id == id));
 
-    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Published =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Published =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished));
 
-    private static readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Latest =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Latest =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsLatest));
 

@@ -10,13 +10,14 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>Instance state on EF Core: each burst's commit in one transaction, guarded by the instance revision.</summary>
 public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore
 {
-    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
+    // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
-    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> BookmarkById =
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> BookmarkById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
 
-    private static readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> WorkItemById =
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> WorkItemById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)

@@ -95,8 +95,16 @@ public sealed class WorkflowRuntime(
             var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken)
                 ?? throw new WorkflowConflictException($"Bookmark {bookmarkId} is not waiting: it was already resumed or cancelled, or never existed.");
             var (instance, definition) = await LoadAsync(bookmark.InstanceId, cancellationToken);
-            var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
-            return await CommitAsync(commit, cancellationToken);
+            try
+            {
+                var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
+                return await CommitAsync(commit, cancellationToken);
+            }
+            catch (BookmarkGoneException)
+            {
+                // Another resume committed between our reading the bookmark and the instance.
+                throw new WorkflowConflictException($"Bookmark {bookmarkId} is not waiting: it was already resumed or cancelled.");
+            }
         });
 
     /// <summary>Resumes a bookmark if it still waits; used by idempotent background handlers (timers, child completions).</summary>
