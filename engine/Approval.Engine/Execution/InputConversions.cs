@@ -38,7 +38,7 @@ internal static class InputConversions
 
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                return v.GetValue<double>() != 0;
+                return JsonValues.ToDouble(v) != 0;
         }
 
         throw new FormatException($"Input '{input}' must be true or false, not {node.ToJsonString()}.");
@@ -100,6 +100,24 @@ internal static class InputConversions
         }
 
         throw new FormatException($"Input '{input}' must be a date and time such as '2026-12-01T09:00:00+08:00', not '{text}'.");
+    }
+
+    /// <summary>The literal list an input holds, or an empty list when it is an expression or not a list; for ports and modes read at design time.</summary>
+    public static IReadOnlyList<string> LiteralStrings(Definitions.InputValue? input)
+    {
+        if (input is null || input.ExpressionType is not (Definitions.ExpressionTypes.Literal or Definitions.ExpressionTypes.Object))
+        {
+            return [];
+        }
+
+        try
+        {
+            return ToStrings(input.Value, "");
+        }
+        catch (FormatException)
+        {
+            return [];
+        }
     }
 
     public static IReadOnlyList<string> ToStrings(JsonNode? node, string input)

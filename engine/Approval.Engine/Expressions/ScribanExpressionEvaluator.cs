@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Engine.Definitions;
+using Approval.Engine.Execution;
 using Scriban;
 using Scriban.Functions;
 using Scriban.Parsing;
@@ -25,10 +26,19 @@ public sealed class ScribanExpressionEvaluator
 
     private readonly ConcurrentDictionary<(string Language, string Text), Template> _cache = new();
     private readonly TimeProvider _clock;
+    private readonly ScriptObject _builtins;
 
     public ScribanExpressionEvaluator(TimeProvider clock)
     {
         _clock = clock;
+
+        // Built once: Scriban's built-in functions are many, and expressions only read them.
+        _builtins = TemplateContext.GetDefaultBuiltinObject();
+        var date = new DateTimeFunctions();
+        date.Remove("now");
+        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), ChinaTime).DateTime));
+        _builtins.Remove("date");
+        _builtins.SetValue("date", date, readOnly: true);
     }
 
     /// <summary>Parses an expression and returns its errors; an empty list means it parses.</summary>
@@ -126,12 +136,7 @@ public sealed class ScribanExpressionEvaluator
 
     private TemplateContext CreateContext(ExpressionScope scope)
     {
-        var builtins = TemplateContext.GetDefaultBuiltinObject();
-        var date = new DateTimeFunctions();
-        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), ChinaTime).DateTime));
-        builtins.SetValue("date", date, readOnly: true);
-
-        var context = new TemplateContext(builtins)
+        var context = new TemplateContext(_builtins)
         {
             LoopLimit = 10_000,
             RecursiveLimit = 50,
@@ -185,17 +190,10 @@ public sealed class ScribanExpressionEvaluator
                 }
 
                 return sa;
+            case JsonValue value:
+                return JsonValues.ToClr(value);
             default:
-                var element = node.GetValue<JsonElement>();
-                return element.ValueKind switch
-                {
-                    JsonValueKind.String => element.GetString(),
-                    JsonValueKind.True => true,
-                    JsonValueKind.False => false,
-                    JsonValueKind.Number when element.TryGetInt64(out var l) => l,
-                    JsonValueKind.Number => element.GetDouble(),
-                    _ => null,
-                };
+                return null;
         }
     }
 

@@ -14,7 +14,7 @@ public sealed class ForkActivity : Activity
         DynamicOutcomes: true);
 
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node) =>
-        [.. InputConversions.ToStrings(node.Input("branches")?.Value, "branches"), "Done"];
+        [.. InputConversions.LiteralStrings(node.Input("branches")), "Done"];
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context) =>
         new(ActivityResult.Complete([.. GetOutcomes(context.Node)]));

@@ -35,7 +35,7 @@ public sealed class HumanTaskActivity : Activity
 
     public override IReadOnlyList<string> GetOutcomes(ActivityNode node)
     {
-        var outcomes = InputConversions.ToStrings(node.Input("outcomes")?.Value, "outcomes");
+        var outcomes = InputConversions.LiteralStrings(node.Input("outcomes"));
         return outcomes.Count > 0 ? outcomes : Descriptor.Outcomes;
     }
 
