@@ -7,6 +7,7 @@ using Approval.Engine.Instances;
 using Approval.Engine.IntegrationTests.Infrastructure;
 using Approval.Engine.Journal;
 using Approval.Engine.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Engine.IntegrationTests;
 
@@ -201,6 +202,71 @@ public abstract class EngineContractTests
         var journal = await second.Store.ReadJournalAsync(instanceId, CancellationToken.None);
         Assert.Single(journal, j => j.Event == JournalEvents.BookmarkResumed && j.ActivityId == "wait");
         Assert.Single(journal, j => j.Event == JournalEvents.Log && j.ActivityId == "after");
+    }
+
+    [Fact]
+    public async Task ElsaExport_ImportedPublishedAndRun_Completes()
+    {
+        await using var host = await StartHostAsync(background: false);
+        var definition = Approval.Engine.Definitions.ElsaImporter.Convert(Approval.Engine.Definitions.DefinitionJson.ParseObject(ElsaSamples.Export));
+        await host.PublishAsync(Approval.Engine.Definitions.DefinitionJson.WriteString(definition));
+
+        var run = await host.StartAsync("elsa-imported", new StartOptions(Input: new JsonObject { ["amount"] = 500 }));
+
+        Assert.Equal(WorkflowStatus.Completed, run.Instance.Status);
+        Assert.Equal("true", run.Instance.Variables["Approved"]!.ToJsonString().Trim('"'));
+    }
+
+    [Fact]
+    public async Task Publish_InvalidDraft_IsRefusedAndNothingIsPublished()
+    {
+        await using var host = await StartHostAsync(background: false);
+        var invalid = FlowBuilder.SingleTask("invalid").Activity("orphan", "Log", ("message", "x"));
+
+        var ex = await Assert.ThrowsAsync<Approval.Engine.Definitions.InvalidDefinitionException>(() => host.PublishAsync(invalid.ToJson()));
+
+        Assert.Contains(ex.Errors, e => e.Code == "unreachable" && e.ActivityId == "orphan");
+        var published = await host.InScopeAsync(sp => sp.GetRequiredService<Approval.Engine.Storage.IDefinitionStore>().FindPublishedAsync("invalid", CancellationToken.None));
+        Assert.Null(published);
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => host.StartAsync("invalid"));
+    }
+
+    [Fact]
+    public async Task Signal_ResumesOnlyTheInstancesWithItsCorrelationId()
+    {
+        await using var host = await StartHostAsync(background: false);
+        await host.PublishAsync(new FlowBuilder("supplement").Variable("received")
+            .Activity("start", "Start")
+            .Activity("wait", "WaitForSignal", ("signal", "MaterialsSupplied"), ("resultVariable", "received"))
+            .Activity("end", "End")
+            .Chain("start", "wait", "end")
+            .ToJson());
+        var a = await host.StartAsync("supplement", new StartOptions(CorrelationId: "CASE-A"));
+        var b = await host.StartAsync("supplement", new StartOptions(CorrelationId: "CASE-B"));
+
+        var resumed = await host.InScopeAsync(sp => sp.GetRequiredService<WorkflowRuntime>()
+            .SignalAsync("MaterialsSupplied", "CASE-B", new JsonObject { ["materials"] = new JsonArray("M01") }, "clerk", CancellationToken.None));
+
+        Assert.Equal(b.Instance.Id, Assert.Single(resumed).Instance.Id);
+        Assert.Equal(WorkflowStatus.Suspended, (await host.Store.FindInstanceAsync(a.Instance.Id, CancellationToken.None))!.Status);
+        var finished = await host.Store.FindInstanceAsync(b.Instance.Id, CancellationToken.None);
+        Assert.Equal(WorkflowStatus.Completed, finished!.Status);
+        Assert.Equal("M01", finished.Variables["received"]!["materials"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cancel_WaitingInstance_RemovesItsWaitsAndCancelsItsTasks()
+    {
+        await using var host = await StartHostAsync(background: false);
+        await host.PublishAsync(FlowBuilder.SingleTask("cancel-me").ToJson());
+        var started = await host.StartAsync("cancel-me");
+
+        var cancelled = await host.InScopeAsync(sp => sp.GetRequiredService<WorkflowRuntime>().CancelAsync(started.Instance.Id, "admin", "applicant withdrew", CancellationToken.None));
+
+        Assert.Equal(WorkflowStatus.Cancelled, cancelled.Instance.Status);
+        Assert.Empty(await host.Store.ListBookmarksAsync(started.Instance.Id, CancellationToken.None));
+        Assert.Equal(WorkItemStatus.Cancelled, (await host.Store.FindWorkItemAsync(started.CreatedWorkItems[0].Id, CancellationToken.None))!.Status);
+        await Assert.ThrowsAsync<WorkflowConflictException>(() => host.CompleteAsync(started.CreatedWorkItems[0].Id, "Approve"));
     }
 }
 

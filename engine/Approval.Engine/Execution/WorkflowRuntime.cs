@@ -54,6 +54,12 @@ public sealed class WorkflowRuntime(
             return null;
         }
 
+        if (await store.FindBookmarkAsync(request.ParentBookmarkId, cancellationToken) is null)
+        {
+            // The parent stopped waiting (cancelled, or its path was cancelled) before the child could start.
+            return null;
+        }
+
         var version = await definitions.FindPublishedAsync(request.DefinitionId, cancellationToken);
         if (version is null)
         {
