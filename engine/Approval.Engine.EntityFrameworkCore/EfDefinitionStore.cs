@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,10 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Published =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished));
+
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> PublishedHeader =
+        EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
+            db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsPublished).Select(WithoutJson).FirstOrDefault());
 
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Latest =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
@@ -37,6 +42,12 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         return await Published(db, definitionId, cancellationToken);
     }
 
+    public async Task<DefinitionVersion?> FindPublishedHeaderAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await PublishedHeader(db, definitionId, cancellationToken);
+    }
+
     public async Task<DefinitionVersion?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
@@ -49,7 +60,7 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         return await db.DefinitionVersions.AsNoTracking()
             .Where(d => d.DefinitionId == definitionId)
             .OrderByDescending(d => d.Version)
-            .Select(d => WithoutJson(d))
+            .Select(WithoutJson)
             .ToListAsync(cancellationToken);
     }
 
@@ -59,7 +70,7 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         return await db.DefinitionVersions.AsNoTracking()
             .Where(d => d.IsLatest)
             .OrderBy(d => d.DefinitionId)
-            .Select(d => WithoutJson(d))
+            .Select(WithoutJson)
             .ToListAsync(cancellationToken);
     }
 
@@ -101,7 +112,8 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         }
     }
 
-    private static DefinitionVersion WithoutJson(DefinitionVersion d) => new()
+    /// <summary>A projection that leaves the JSON column unread, for lists and cache look-ups.</summary>
+    private static readonly Expression<Func<DefinitionVersion, DefinitionVersion>> WithoutJson = d => new DefinitionVersion
     {
         Id = d.Id,
         DefinitionId = d.DefinitionId,

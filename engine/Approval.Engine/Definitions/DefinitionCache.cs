@@ -1,20 +1,23 @@
 using System.Collections.Concurrent;
+using Approval.Engine.Storage;
 
 namespace Approval.Engine.Definitions;
 
-/// <summary>Parsed definitions by version id, so an instance's start or resume does not re-parse JSON.</summary>
+/// <summary>Parsed definitions by version id, so starting or resuming an instance neither re-reads nor re-parses JSON.</summary>
 /// <remarks>
-/// Keyed by version id and revision: a published version never changes, and a draft that does changes its revision,
-/// so an entry is never stale. Cost per instance therefore stays flat however many versions pile up.
+/// A version that was ever published never changes, so once parsed it is served from memory for good; a draft is
+/// keyed by its revision, so an edit is never missed. The cost per instance therefore stays flat however many
+/// versions pile up.
 /// </remarks>
-public sealed class DefinitionCache
+public sealed class DefinitionCache(IDefinitionStore store)
 {
     private const int Limit = 5_000;
-    private readonly ConcurrentDictionary<string, (long Revision, WorkflowDefinition Definition)> _parsed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _parsed = new(StringComparer.Ordinal);
 
+    /// <summary>The definition of a version row that was already read (JSON included).</summary>
     public WorkflowDefinition Get(DefinitionVersion version)
     {
-        if (_parsed.TryGetValue(version.Id, out var entry) && entry.Revision == version.Revision)
+        if (_parsed.TryGetValue(version.Id, out var entry) && (entry.Immutable || entry.Revision == version.Revision))
         {
             return entry.Definition;
         }
@@ -25,11 +28,21 @@ public sealed class DefinitionCache
             _parsed.Clear();
         }
 
-        _parsed[version.Id] = (version.Revision, definition);
+        _parsed[version.Id] = new Entry(version.Revision, version.WasPublished, definition);
         return definition;
     }
 
-    /// <summary>The cached definition of a version whose revision is known, without reading its JSON again.</summary>
-    public WorkflowDefinition? TryGet(string versionId, long revision) =>
-        _parsed.TryGetValue(versionId, out var entry) && entry.Revision == revision ? entry.Definition : null;
+    /// <summary>The definition of a version by id, from memory when it was published, else from the store.</summary>
+    public async Task<WorkflowDefinition?> GetAsync(string versionId, CancellationToken cancellationToken)
+    {
+        if (_parsed.TryGetValue(versionId, out var entry) && entry.Immutable)
+        {
+            return entry.Definition;
+        }
+
+        var version = await store.FindByIdAsync(versionId, cancellationToken);
+        return version is null ? null : Get(version);
+    }
+
+    private sealed record Entry(long Revision, bool Immutable, WorkflowDefinition Definition);
 }

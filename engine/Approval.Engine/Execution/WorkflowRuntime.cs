@@ -27,17 +27,17 @@ public sealed class WorkflowRuntime(
 
     public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken)
     {
-        var version = options.VersionId is { } versionId
-            ? await definitions.FindByIdAsync(versionId, cancellationToken) ?? throw new WorkflowNotFoundException($"Definition version '{versionId}' does not exist.")
-            : await definitions.FindPublishedAsync(definitionId, cancellationToken) ?? throw await NotRunnableAsync(definitionId, cancellationToken);
-        var definition = cache.Get(version);
+        var versionId = options.VersionId
+            ?? (await definitions.FindPublishedHeaderAsync(definitionId, cancellationToken))?.Id
+            ?? throw await NotRunnableAsync(definitionId, cancellationToken);
+        var definition = await cache.GetAsync(versionId, cancellationToken) ?? throw new WorkflowNotFoundException($"Definition version '{versionId}' does not exist.");
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance
         {
             Id = options.InstanceId ?? Guid.CreateVersion7(now),
-            DefinitionId = version.DefinitionId,
-            DefinitionVersionId = version.Id,
-            Version = version.Version,
+            DefinitionId = definition.DefinitionId,
+            DefinitionVersionId = versionId,
+            Version = definition.Version,
             CorrelationId = options.CorrelationId,
             Input = options.Input?.DeepClone() as JsonObject ?? [],
             CreatedAt = now,
@@ -199,9 +199,9 @@ public sealed class WorkflowRuntime(
     private async Task<(WorkflowInstance, WorkflowDefinition)> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await store.FindInstanceAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
-        var version = await definitions.FindByIdAsync(instance.DefinitionVersionId, cancellationToken)
+        var definition = await cache.GetAsync(instance.DefinitionVersionId, cancellationToken)
             ?? throw new InvalidOperationException($"Instance {instanceId} runs on version '{instance.DefinitionVersionId}', which is missing.");
-        return (instance, cache.Get(version));
+        return (instance, definition);
     }
 
     private async Task<RunResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public interface IDefinitionStore
 
     Task<DefinitionVersion?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken);
 
+    /// <summary>The published version without its JSON: enough to find it in the cache.</summary>
+    Task<DefinitionVersion?> FindPublishedHeaderAsync(string definitionId, CancellationToken cancellationToken);
+
     Task<DefinitionVersion?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken);
 
     /// <summary>Every version of one definition, newest first, without the JSON.</summary>
