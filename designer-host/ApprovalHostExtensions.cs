@@ -1,10 +1,20 @@
+using System.Text.Json.Serialization;
+using Approval.DesignerHost.Apis;
+using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Http;
+using Approval.DesignerHost.Options;
+using Approval.DesignerHost.Seeding;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hosting;
 using Approval.Workflows;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Scalar.AspNetCore;
 
 namespace Approval.DesignerHost;
 
-/// <summary>Wires the host: configuration, engine, API and UI.</summary>
+/// <summary>Wires the host: configuration, engine, auth, API and UI.</summary>
 public static class ApprovalHostExtensions
 {
     public static WebApplicationBuilder AddApprovalHost(this WebApplicationBuilder builder)
@@ -13,10 +23,26 @@ public static class ApprovalHostExtensions
         var provider = configuration.GetValue("Approval:Database:Provider", DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString("Approval")
             ?? (provider == DatabaseProvider.Sqlite ? "Data Source=approval.db" : throw new InvalidOperationException("Set ConnectionStrings__Approval to the PostgreSQL connection string."));
-        builder.Services.AddApprovalEngine(new EngineOptions { Provider = provider, ConnectionString = connectionString });
-        builder.Services.AddApprovalWorkflows();
-        builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        var services = builder.Services;
+        var engine = new EngineOptions { Provider = provider, ConnectionString = connectionString };
+        configuration.GetSection("Approval:Engine").Bind(engine);
+        services.AddApprovalEngine(engine);
+        services.AddApprovalWorkflows();
+
+        services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
+        services.AddApprovalAuth(SigningKeyFile(provider, connectionString));
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<EngineExceptionHandler>();
+
+        // A body that does not bind (bad JSON, wrong type) throws, so the handler can say what is wrong instead of a bare 400.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+
+        services.AddHostedService<DemoDataSeeder>();
+        services.AddHealthChecks();
         return builder;
     }
 
@@ -24,7 +50,46 @@ public static class ApprovalHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapHealthChecks("/health");
+        app.MapOpenApi();
+        app.MapScalarApiReference(o => o.WithTitle("Approval API"));
+
+        var api = app.MapGroup("/api").RequireAuthorization();
+        api.MapAuthApi();
+        api.MapActivityTypesApi();
+        api.MapWorkflowDefinitionsApi();
+        api.MapWorkflowInstancesApi();
+        api.MapSignalsApi();
+        api.MapWorkItemsApi();
+
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
+    }
+
+    /// <summary>Beside the SQLite file (<c>approval.db</c> → <c>approval.signing-key</c>); in the working folder for PostgreSQL.</summary>
+    private static string SigningKeyFile(DatabaseProvider provider, string connectionString)
+    {
+        if (provider != DatabaseProvider.Sqlite)
+        {
+            return Path.GetFullPath("approval.signing-key");
+        }
+
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var database = Path.GetFullPath(string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" ? "approval.db" : dataSource);
+        return Path.Combine(Path.GetDirectoryName(database)!, $"{Path.GetFileNameWithoutExtension(database)}.signing-key");
+    }
+
+    private static void AnnounceAddresses(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Approval.DesignerHost");
+        foreach (var address in addresses)
+        {
+            logger.LogInformation("Approval is running at {Address} (API reference: {Address}/scalar)", address, address);
+        }
     }
 }

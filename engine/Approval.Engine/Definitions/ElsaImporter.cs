@@ -160,8 +160,8 @@ public static class ElsaImporter
 
         if (mapping.Type == "HumanTask" && result["candidateRoles"] is null && result["assignee"] is null)
         {
-            // RunTask has no assignee: anyone holding the generic task role may take it.
-            result["candidateRoles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = new JsonArray("TaskWorker") } };
+            // RunTask names no one; approvers may take it until an analyst assigns it properly.
+            result["candidateRoles"] = new JsonObject { ["typeName"] = "String[]", ["expression"] = new JsonObject { ["type"] = "Object", ["value"] = new JsonArray("Approver") } };
         }
 
         return result;

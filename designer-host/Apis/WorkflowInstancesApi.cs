@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Approval.DesignerHost.Auth;
+using Approval.Engine.Execution;
+using Approval.Engine.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.DesignerHost.Apis;
+
+/// <summary>Running definitions from the designer and looking after their instances.</summary>
+public static class WorkflowInstancesApi
+{
+    public static IEndpointRouteBuilder MapWorkflowInstancesApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/workflow-definitions/{definitionId}/execute", Execute)
+            .RequireAuthorization(Policies.DesignWorkflows)
+            .WithTags("Workflow instances")
+            .WithSummary("Runs a new instance of the published version until it completes or waits.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        var api = app.MapGroup("/workflow-instances").WithTags("Workflow instances");
+        api.MapGet("/{instanceId:guid}", GetInstance)
+            .WithSummary("An instance: status, version, variables, bookmarks, work items, journal and incident.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPost("/{instanceId:guid}/cancel", Cancel)
+            .RequireAuthorization(Policies.OperateInstances)
+            .WithSummary("Cancels a running or waiting instance; its bookmarks and open work items go with it.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{instanceId:guid}/retry", Retry)
+            .RequireAuthorization(Policies.OperateInstances)
+            .WithSummary("Runs a faulted instance's failed activity again.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return app;
+    }
+
+    public static async Task<Ok<RunView>> Execute(
+        string definitionId, ExecuteRequest? request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var result = await runtime.StartAsync(definitionId, new StartOptions(request?.Input, request?.CorrelationId, user.Actor()), cancellationToken);
+        return TypedResults.Ok(RunView.From(result));
+    }
+
+    public static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetInstance(Guid instanceId, IWorkflowStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(instanceId, cancellationToken) is not { } instance)
+        {
+            return TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var bookmarks = await store.ListBookmarksAsync(instanceId, cancellationToken);
+        var workItems = await store.ListWorkItemsAsync(instanceId, cancellationToken);
+        var journal = await store.ReadJournalAsync(instanceId, cancellationToken);
+        return TypedResults.Ok(new InstanceView(
+            instance.Id, instance.Status, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.CorrelationId,
+            instance.ParentInstanceId, instance.Input, instance.Variables, instance.Incident, instance.CreatedAt, instance.UpdatedAt, instance.FinishedAt,
+            bookmarks.Select(BookmarkView.From).ToList(), workItems.Select(WorkItemView.From).ToList(), journal.Select(JournalEntryView.From).ToList()));
+    }
+
+    public static async Task<Ok<RunView>> Cancel(Guid instanceId, CancelRequest? request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? $"Cancelled by {user.Actor()}." : request.Reason;
+        return TypedResults.Ok(RunView.From(await runtime.CancelAsync(instanceId, user.Actor(), reason, cancellationToken)));
+    }
+
+    public static async Task<Ok<RunView>> Retry(Guid instanceId, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RunView.From(await runtime.RetryAsync(instanceId, user.Actor(), cancellationToken)));
+}
