@@ -14,6 +14,8 @@ public sealed record ExecuteRequest(JsonObject? Input, string? CorrelationId);
 
 public sealed record CancelRequest(string? Reason);
 
+public sealed record ResumeRequest(JsonObject? Payload);
+
 public sealed record SignalRequest(string? CorrelationId, JsonObject? Payload);
 
 public sealed record CompleteWorkItemRequest(string? Outcome, string? Comment, JsonObject? Data);

@@ -27,6 +27,12 @@ public static class WorkflowInstancesApi
             .WithSummary("Cancels a running or waiting instance; its bookmarks and open work items go with it.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{instanceId:guid}/bookmarks/{bookmarkId:guid}/resume", Resume)
+            .RequireAuthorization(Policies.OperateInstances)
+            .WithSummary("Resumes one bookmark (a timer, a signal wait, a child wait) exactly once; a second resume is a conflict. Human tasks are completed through their work item.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{instanceId:guid}/retry", Retry)
             .RequireAuthorization(Policies.OperateInstances)
             .WithSummary("Runs a faulted instance's failed activity again.")
@@ -62,6 +68,29 @@ public static class WorkflowInstancesApi
     {
         var reason = string.IsNullOrWhiteSpace(request?.Reason) ? $"Cancelled by {user.Actor()}." : request.Reason;
         return TypedResults.Ok(RunView.From(await runtime.CancelAsync(instanceId, user.Actor(), reason, cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Resume(
+        Guid instanceId, Guid bookmarkId, ResumeRequest? request, ClaimsPrincipal user, IWorkflowStore store, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(instanceId, cancellationToken) is null)
+        {
+            return TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken);
+        if (bookmark is not null && bookmark.InstanceId != instanceId)
+        {
+            return TypedResults.Problem($"Bookmark {bookmarkId} belongs to another instance.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (bookmark?.Kind == Approval.Engine.Bookmarks.BookmarkKinds.HumanTask)
+        {
+            // A task's outcome must come with the checks on who may decide it.
+            return TypedResults.Problem($"Bookmark {bookmarkId} is a human task; complete work item {bookmarkId} instead.", statusCode: StatusCodes.Status400BadRequest, title: "Complete the work item");
+        }
+
+        return TypedResults.Ok(RunView.From(await runtime.ResumeAsync(bookmarkId, request?.Payload, user.Actor(), cancellationToken)));
     }
 
     public static async Task<Ok<RunView>> Retry(Guid instanceId, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken) =>

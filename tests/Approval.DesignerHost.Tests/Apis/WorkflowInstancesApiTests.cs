@@ -99,4 +99,33 @@ public sealed class WorkflowInstancesApiTests(ApprovalHostFactory host)
 
         await HttpAssert.ProblemAsync(await reviewer.GetAsync($"/api/workflow-instances/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task ResumeBookmark_Once_ThenConflict_AndTasksMustGoThroughTheirWorkItem()
+    {
+        var analyst = await host.ClientForAsync("analyst");
+        var id = HttpAssert.UniqueId("resume");
+        await analyst.PublishAsync(new FlowBuilder(id).Variable("reply")
+            .Activity("start", "Start")
+            .Activity("fork", "Fork")
+            .Activity("wait", "WaitForSignal", ("signal", "Reply"), ("resultVariable", "reply"))
+            .Activity("task", "HumanTask", ("title", "复核"), ("candidateRoles", new JsonArray("Approver")), ("outcomes", new JsonArray("Done")))
+            .Activity("end", "End")
+            .Connect("start", "fork").Connect("fork", "wait").Connect("fork", "task")
+            .Connect("wait", "end").Connect("task", "end", "Done"));
+        var run = await analyst.ExecuteAsync(id, correlationId: "CASE-R");
+        var instanceId = run["instanceId"].Text();
+        var bookmarks = (await analyst.GetInstanceAsync(instanceId))["bookmarks"]!.AsArray();
+        var signalBookmark = bookmarks.Single(b => b!["kind"].Text() == "Signal")!["id"].Text();
+        var taskBookmark = bookmarks.Single(b => b!["kind"].Text() == "HumanTask")!["id"].Text();
+
+        var body = new JsonObject { ["payload"] = new JsonObject { ["text"] = "已补正" } };
+        await HttpAssert.JsonAsync(await analyst.PostJsonAsync($"/api/workflow-instances/{instanceId}/bookmarks/{signalBookmark}/resume", body));
+        await HttpAssert.ProblemAsync(await analyst.PostJsonAsync($"/api/workflow-instances/{instanceId}/bookmarks/{signalBookmark}/resume", body), HttpStatusCode.Conflict);
+        await HttpAssert.ProblemAsync(await analyst.PostJsonAsync($"/api/workflow-instances/{instanceId}/bookmarks/{taskBookmark}/resume", body), HttpStatusCode.BadRequest);
+
+        var instance = await analyst.GetInstanceAsync(instanceId);
+        Assert.Equal("已补正", instance["variables"]!["reply"]!["text"].Text());
+        Assert.Equal("Suspended", instance["status"].Text());
+    }
 }
