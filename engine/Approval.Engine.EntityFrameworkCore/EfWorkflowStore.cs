@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Approval.Engine.Bookmarks;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
@@ -10,6 +11,8 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>Instance state on EF Core: each burst's commit in one transaction, guarded by the instance revision.</summary>
 public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore
 {
+    private readonly SqliteGroupCommit? _groupCommit = contexts.Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts, gate) : null;
+
     // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
     private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
@@ -22,84 +25,24 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
-        using var _ = await gate.EnterAsync(cancellationToken);
+        if (_groupCommit is not null)
+        {
+            await _groupCommit.CommitAsync(commit);
+            return;
+        }
+
         await using var db = contexts.Create();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        if (commit.BurnedBookmarkIds.Count > 0)
-        {
-            var burned = commit.BurnedBookmarkIds;
-            var deleted = await db.Bookmarks.Where(b => burned.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-            if (deleted != burned.Count)
-            {
-                throw new BookmarkGoneException(burned[0]);
-            }
-        }
-
-        if (commit.RemovedBookmarkIds.Count > 0)
-        {
-            var removed = commit.RemovedBookmarkIds;
-            await db.Bookmarks.Where(b => removed.Contains(b.Id)).ExecuteDeleteAsync(cancellationToken);
-        }
-
-        foreach (var completion in commit.CompletedWorkItems)
-        {
-            var updated = await db.WorkItems
-                .Where(w => w.BookmarkId == completion.BookmarkId && w.Status == WorkItemStatus.Open)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(w => w.Status, WorkItemStatus.Completed)
-                        .SetProperty(w => w.Outcome, completion.Outcome)
-                        .SetProperty(w => w.CompletedBy, completion.CompletedBy)
-                        .SetProperty(w => w.Comment, completion.Comment)
-                        .SetProperty(w => w.Data, completion.Data)
-                        .SetProperty(w => w.CompletedAt, completion.At),
-                    cancellationToken);
-            if (updated != 1)
-            {
-                throw new BookmarkGoneException(completion.BookmarkId);
-            }
-        }
-
-        if (commit.CancelledWorkItemBookmarkIds.Count > 0)
-        {
-            var cancelled = commit.CancelledWorkItemBookmarkIds;
-            await db.WorkItems
-                .Where(w => cancelled.Contains(w.BookmarkId) && w.Status == WorkItemStatus.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Status, WorkItemStatus.Cancelled), cancellationToken);
-        }
-
-        var instance = commit.Instance;
-        if (commit.IsNew)
-        {
-            instance.Revision = 1;
-            db.Instances.Add(instance);
-        }
-        else
-        {
-            instance.Revision = commit.ExpectedRevision + 1;
-            var entry = db.Instances.Attach(instance);
-            entry.State = EntityState.Modified;
-            entry.Property(i => i.Revision).OriginalValue = commit.ExpectedRevision;
-        }
-
-        db.Bookmarks.AddRange(commit.AddedBookmarks);
-        db.WorkItems.AddRange(commit.AddedWorkItems);
-        db.Journal.AddRange(commit.Journal);
-        db.Outbox.AddRange(commit.Outbox);
-
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var connection = db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await new SqlCommitWriter(connection, transaction, contexts.Provider).WriteAsync(commit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException ex)
+        catch (DbException ex) when (commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
         {
-            instance.Revision = commit.ExpectedRevision;
-            throw new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.", ex);
-        }
-        catch (DbUpdateException ex) when (commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
-        {
-            throw new DuplicateKeyException($"Instance {instance.Id} already exists.", ex);
+            throw new DuplicateKeyException($"Instance {commit.Instance.Id} already exists.", ex);
         }
     }
 

@@ -1,0 +1,121 @@
+using System.Data.Common;
+using Approval.Engine.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.EntityFrameworkCore;
+
+/// <summary>Writes the commits that queue up behind SQLite's single writer together, in one transaction with a savepoint each.</summary>
+/// <remarks>
+/// SQLite writes every page a transaction touches to the WAL, so a small commit costs a transaction's worth of pages and
+/// its overhead. Commits that arrive while another is being written wait anyway; writing them as one transaction shares
+/// that cost. Each commit still succeeds or fails on its own: a failing one is rolled back to its savepoint and gets its
+/// exception (a stale revision, a bookmark already resumed), the others are written. Nothing is acknowledged before the
+/// shared transaction has committed.
+/// </remarks>
+internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteWriteGate gate)
+{
+    private const int MaxBatch = 64;
+
+    private readonly object _lock = new();
+    private readonly List<Pending> _queue = [];
+    private bool _leading;
+
+    public Task CommitAsync(WorkflowCommit commit)
+    {
+        var pending = new Pending(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        bool lead;
+        lock (_lock)
+        {
+            _queue.Add(pending);
+            lead = !_leading;
+            _leading = true;
+        }
+
+        if (lead)
+        {
+            // The leader writes batches on its own task, so no caller's commit waits for batches after its own.
+            _ = Task.Run(LeadAsync);
+        }
+
+        return pending.Done.Task;
+    }
+
+    private async Task LeadAsync()
+    {
+        while (true)
+        {
+            List<Pending> batch;
+            lock (_lock)
+            {
+                if (_queue.Count == 0)
+                {
+                    _leading = false;
+                    return;
+                }
+
+                batch = _queue.Take(MaxBatch).ToList();
+                _queue.RemoveRange(0, batch.Count);
+            }
+
+            await WriteAsync(batch);
+        }
+    }
+
+    private async Task WriteAsync(List<Pending> batch)
+    {
+        var failures = new Exception?[batch.Count];
+        try
+        {
+            using var _ = await gate.EnterAsync(CancellationToken.None);
+            await using var db = contexts.Create();
+            await db.Database.OpenConnectionAsync();
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await transaction.SaveAsync("c");
+                try
+                {
+                    await new SqlCommitWriter(connection, transaction, DatabaseProvider.Sqlite).WriteAsync(batch[i].Commit, CancellationToken.None);
+                    await transaction.ReleaseAsync("c");
+                }
+                catch (Exception ex)
+                {
+                    await transaction.RollbackAsync("c");
+                    await transaction.ReleaseAsync("c");
+                    failures[i] = Translate(batch[i].Commit, ex);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Done.TrySetException(ex);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                batch[i].Done.TrySetException(failure);
+            }
+            else
+            {
+                batch[i].Done.TrySetResult();
+            }
+        }
+    }
+
+    private static Exception Translate(WorkflowCommit commit, Exception exception) =>
+        exception is DbException db && commit.IsNew && DatabaseErrors.IsUniqueViolation(db)
+            ? new DuplicateKeyException($"Instance {commit.Instance.Id} already exists.", db)
+            : exception;
+
+    private sealed record Pending(WorkflowCommit Commit, TaskCompletionSource Done);
+}
