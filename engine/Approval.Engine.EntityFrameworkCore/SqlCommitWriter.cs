@@ -45,60 +45,71 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
 
     public async Task WriteAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
+        var steps = new List<Step>();
         if (commit.BurnedBookmarkIds.Count > 0)
         {
             // First, so that on PostgreSQL a concurrent resume of the same bookmark waits on this row and then finds it gone.
-            var deleted = await ExecuteAsync(DeleteWhereIn("Bookmarks", "Id", commit.BurnedBookmarkIds, out var parameters), parameters, cancellationToken);
-            if (deleted != commit.BurnedBookmarkIds.Count)
-            {
-                throw new BookmarkGoneException(commit.BurnedBookmarkIds[0]);
-            }
+            var sql = WhereIn("DELETE FROM \"Bookmarks\" WHERE \"Id\"", commit.BurnedBookmarkIds, out var parameters);
+            steps.Add(new Step(sql, parameters, commit.BurnedBookmarkIds.Count, () => new BookmarkGoneException(commit.BurnedBookmarkIds[0])));
         }
 
         if (commit.RemovedBookmarkIds.Count > 0)
         {
-            await ExecuteAsync(DeleteWhereIn("Bookmarks", "Id", commit.RemovedBookmarkIds, out var parameters), parameters, cancellationToken);
+            steps.Add(new Step(WhereIn("DELETE FROM \"Bookmarks\" WHERE \"Id\"", commit.RemovedBookmarkIds, out var parameters), parameters));
         }
 
         foreach (var completion in commit.CompletedWorkItems)
         {
-            var updated = await ExecuteAsync(
+            steps.Add(new Step(
                 """UPDATE "WorkItems" SET "Status" = @status, "Outcome" = @outcome, "CompletedBy" = @by, "Comment" = @comment, "Data" = @data, "CompletedAt" = @at WHERE "BookmarkId" = @bookmark AND "Status" = @open""",
                 [
                     ("status", nameof(WorkItemStatus.Completed)), ("outcome", completion.Outcome), ("by", completion.CompletedBy),
                     ("comment", completion.Comment), ("data", Json(completion.Data)), ("at", Instant(completion.At)),
                     ("bookmark", Id(completion.BookmarkId)), ("open", nameof(WorkItemStatus.Open)),
                 ],
-                cancellationToken);
-            if (updated != 1)
-            {
-                throw new BookmarkGoneException(completion.BookmarkId);
-            }
+                1,
+                () => new BookmarkGoneException(completion.BookmarkId)));
         }
 
         if (commit.CancelledWorkItemBookmarkIds.Count > 0)
         {
-            var sql = DeleteWhereIn("WorkItems", "BookmarkId", commit.CancelledWorkItemBookmarkIds, out var parameters)
-                .Replace("DELETE FROM \"WorkItems\"", "UPDATE \"WorkItems\" SET \"Status\" = @cancelled", StringComparison.Ordinal) + " AND \"Status\" = @open";
+            var sql = WhereIn("UPDATE \"WorkItems\" SET \"Status\" = @cancelled WHERE \"BookmarkId\"", commit.CancelledWorkItemBookmarkIds, out var parameters) + " AND \"Status\" = @open";
             parameters.Add(("cancelled", nameof(WorkItemStatus.Cancelled)));
             parameters.Add(("open", nameof(WorkItemStatus.Open)));
-            await ExecuteAsync(sql, parameters, cancellationToken);
+            steps.Add(new Step(sql, parameters));
         }
 
-        await WriteInstanceAsync(commit, cancellationToken);
-        await InsertAsync("Bookmarks", BookmarkColumns, commit.AddedBookmarks, BookmarkRow, cancellationToken);
-        await InsertAsync("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, cancellationToken);
-        await InsertAsync("JournalEntries", JournalColumns, commit.Journal, JournalRow, cancellationToken);
-        await InsertAsync("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, cancellationToken);
+        AddInstance(commit, steps);
+        AddInserts("Bookmarks", BookmarkColumns, commit.AddedBookmarks, BookmarkRow, steps);
+        AddInserts("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, steps);
+        AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
+        AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
+
+        try
+        {
+            await ExecuteAsync(steps, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            commit.Instance.Revision = commit.ExpectedRevision;
+            throw;
+        }
+        catch (DbException ex) when (!commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // A batch runs on after a statement touched no rows; a journal line taken by a concurrent commit
+            // is then the first thing to fail. Either way another commit won: reload and try again.
+            commit.Instance.Revision = commit.ExpectedRevision;
+            throw new ConcurrencyConflictException($"Instance {commit.Instance.Id} was changed by a concurrent commit.", ex);
+        }
     }
 
-    private async Task WriteInstanceAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    private void AddInstance(WorkflowCommit commit, List<Step> steps)
     {
         var instance = commit.Instance;
         if (commit.IsNew)
         {
             instance.Revision = 1;
-            await InsertAsync("WorkflowInstances", InstanceColumns, [instance], InstanceRow, cancellationToken);
+            AddInserts("WorkflowInstances", InstanceColumns, [instance], InstanceRow, steps);
             return;
         }
 
@@ -114,15 +125,56 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
 
         parameters.Add(("id", values[0]));
         parameters.Add(("expected", commit.ExpectedRevision));
-        var updated = await ExecuteAsync($"UPDATE \"WorkflowInstances\" SET {sets} WHERE \"Id\" = @id AND \"Revision\" = @expected", parameters, cancellationToken);
-        if (updated != 1)
+        steps.Add(new Step(
+            $"UPDATE \"WorkflowInstances\" SET {sets} WHERE \"Id\" = @id AND \"Revision\" = @expected",
+            parameters,
+            1,
+            () => new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.")));
+    }
+
+    /// <summary>Runs the steps in order: as one round trip where the provider batches (PostgreSQL), else one by one.</summary>
+    private async Task ExecuteAsync(List<Step> steps, CancellationToken cancellationToken)
+    {
+        if (provider == DatabaseProvider.PostgreSql && connection.CanCreateBatch)
         {
-            instance.Revision = commit.ExpectedRevision;
-            throw new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.");
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var step in steps)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = step.Sql;
+                foreach (var (name, value) in step.Parameters)
+                {
+                    command.Parameters.Add(CreateParameter(name, value, () => command.CreateParameter()));
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            for (var i = 0; i < steps.Count; i++)
+            {
+                steps[i].Check(batch.BatchCommands[i].RecordsAffected);
+            }
+
+            return;
+        }
+
+        foreach (var step in steps)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = step.Sql;
+            foreach (var (name, value) in step.Parameters)
+            {
+                command.Parameters.Add(CreateParameter(name, value, command.CreateParameter));
+            }
+
+            step.Check(await command.ExecuteNonQueryAsync(cancellationToken));
         }
     }
 
-    private async Task InsertAsync<T>(string table, string[] columns, IReadOnlyList<T> items, Func<T, object?[]> row, CancellationToken cancellationToken)
+    private static void AddInserts<T>(string table, string[] columns, IReadOnlyList<T> items, Func<T, object?[]> row, List<Step> steps)
     {
         for (var offset = 0; offset < items.Count; offset += RowsPerInsert)
         {
@@ -143,11 +195,11 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
                 sql.Append(')');
             }
 
-            await ExecuteAsync(sql.ToString(), parameters, cancellationToken);
+            steps.Add(new Step(sql.ToString(), parameters));
         }
     }
 
-    private string DeleteWhereIn(string table, string column, IReadOnlyList<Guid> ids, out List<(string, object?)> parameters)
+    private string WhereIn(string prefix, IReadOnlyList<Guid> ids, out List<(string, object?)> parameters)
     {
         parameters = [];
         var names = new StringBuilder();
@@ -157,23 +209,10 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
             parameters.Add(($"k{i}", Id(ids[i])));
         }
 
-        return $"DELETE FROM \"{table}\" WHERE \"{column}\" IN ({names})";
+        return $"{prefix} IN ({names})";
     }
 
-    private async Task<int> ExecuteAsync(string sql, List<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(CreateParameter(command, name, value));
-        }
-
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private DbParameter CreateParameter(DbCommand command, string name, object? value)
+    private DbParameter CreateParameter(string name, object? value, Func<DbParameter> create)
     {
         if (value is JsonText json)
         {
@@ -185,7 +224,7 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
             value = json.Text;
         }
 
-        var parameter = command.CreateParameter();
+        var parameter = create();
         parameter.ParameterName = name;
         parameter.Value = value ?? DBNull.Value;
         return parameter;
@@ -227,4 +266,16 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
 
     /// <summary>Marks a parameter as a JSON document (jsonb on PostgreSQL).</summary>
     private sealed record JsonText(string? Text);
+
+    /// <summary>One statement, and how many rows it must touch (or -1 for any) with the error to raise when it does not.</summary>
+    private sealed record Step(string Sql, List<(string Name, object? Value)> Parameters, int ExpectedRows = -1, Func<Exception>? Failure = null)
+    {
+        public void Check(int rows)
+        {
+            if (ExpectedRows >= 0 && rows != ExpectedRows)
+            {
+                throw Failure!();
+            }
+        }
+    }
 }
