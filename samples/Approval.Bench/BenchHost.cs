@@ -1,0 +1,55 @@
+using Approval.Engine.Definitions;
+using Approval.Engine.EntityFrameworkCore;
+using Approval.Engine.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Approval.Bench;
+
+/// <summary>The engine hosted as an application hosts it, without Quartz, Hangfire or the relay (the flow has no timers).</summary>
+public sealed class BenchHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private BenchHost(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>Builds and starts the host; the engine's migrations run at start. <paramref name="timeStore"/> times store calls (<see cref="StoreTiming"/>).</summary>
+    public static async Task<BenchHost> StartAsync(DatabaseProvider provider, string connectionString, bool timeStore, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Services.AddApprovalEngine(new EngineOptions
+        {
+            Provider = provider,
+            ConnectionString = connectionString,
+            RunBackgroundServers = false,
+        });
+        if (timeStore)
+        {
+            StoreTiming.Register(builder.Services);
+        }
+
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new BenchHost(host);
+    }
+
+    /// <summary>Saves a draft of the definition and publishes it, as an analyst does; returns the published version.</summary>
+    public async Task<DefinitionVersion> PublishAsync(string json, CancellationToken cancellationToken)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        var definitions = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>();
+        var definition = DefinitionJson.Read(json);
+        await definitions.SaveDraftAsync(definition, "bench", cancellationToken);
+        return await definitions.PublishAsync(definition.DefinitionId, "bench", cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+    }
+}

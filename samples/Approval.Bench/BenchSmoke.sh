@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# CI smoke test of the benchmark: 200 instances on SQLite and, when a PostgreSQL port is given, on PostgreSQL.
+# It proves the program runs, verifies and prints its figures; it does not judge them (docs/benchmarks.md does).
+# usage: bash samples/Approval.Bench/BenchSmoke.sh [postgres-port]   (PostgreSQL on 127.0.0.1, user postgres, trust auth)
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+PGPORT=${1:-}
+
+run() {
+  local name=$1; shift
+  local out
+  out=$(dotnet run -c Release --project samples/Approval.Bench -- engine "$@" --instances 200 --warmup 20 --warmup-seconds 0 --timeout-seconds 300 2>&1)
+  local rc=$?
+  echo "$out" | grep -E '^(provider|instances_per_second|p50_ms|p99_ms|peak_rss_mb|verified)=' | sed "s/^/bench $name: /"
+  if [ $rc -ne 0 ]; then
+    echo "$out" | tail -20 | sed "s/^/bench $name: /"
+    echo "bench $name: exit $rc"
+    return $rc
+  fi
+  for key in instances_per_second p50_ms p99_ms peak_rss_mb; do
+    echo "$out" | grep -q "^$key=" || { echo "bench $name: no $key line"; return 1; }
+  done
+  echo "$out" | grep -qx 'verified=true' || { echo "bench $name: not verified"; return 1; }
+}
+
+rc=0
+run sqlite --provider sqlite || rc=$?
+if [ -n "$PGPORT" ]; then
+  run postgres --provider postgres --recreate-database \
+    --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=approval_bench_smoke" || rc=$?
+fi
+exit $rc
