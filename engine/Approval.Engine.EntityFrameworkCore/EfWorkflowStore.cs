@@ -52,12 +52,6 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         return await InstanceById(db, instanceId, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == parentInstanceId).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
-    }
-
     public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

@@ -20,8 +20,6 @@ public interface IWorkflowStore
 
     Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken);
-
     // Bookmarks
 
     Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken);
