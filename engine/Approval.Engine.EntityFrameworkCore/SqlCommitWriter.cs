@@ -21,7 +21,7 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// (on SQLite: upper-case GUID text and <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> UTC text), with multi-row inserts.
 /// Reads stay on EF Core. The tables and columns are those of <see cref="EngineDbContext"/>'s migrations.
 /// </remarks>
-internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction transaction, DatabaseProvider provider)
+internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, PreparedCommands? prepared = null)
 {
     private const int RowsPerInsert = 200;
 
@@ -162,15 +162,37 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
 
         foreach (var step in steps)
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = step.Sql;
-            foreach (var (name, value) in step.Parameters)
+            if (prepared is not null)
             {
-                command.Parameters.Add(CreateParameter(name, value, command.CreateParameter));
+                var (command, created) = prepared.Get(connection, step.Sql);
+                command.Transaction = transaction;
+                for (var i = 0; i < step.Parameters.Count; i++)
+                {
+                    var (name, value) = step.Parameters[i];
+                    var fresh = CreateParameter(name, value, command.CreateParameter);
+                    if (created)
+                    {
+                        command.Parameters.Add(fresh);
+                    }
+                    else
+                    {
+                        command.Parameters[i].Value = fresh.Value;
+                    }
+                }
+
+                step.Check(await command.ExecuteNonQueryAsync(cancellationToken));
+                continue;
             }
 
-            step.Check(await command.ExecuteNonQueryAsync(cancellationToken));
+            await using var single = connection.CreateCommand();
+            single.Transaction = transaction;
+            single.CommandText = step.Sql;
+            foreach (var (name, value) in step.Parameters)
+            {
+                single.Parameters.Add(CreateParameter(name, value, single.CreateParameter));
+            }
+
+            step.Check(await single.ExecuteNonQueryAsync(cancellationToken));
         }
     }
 

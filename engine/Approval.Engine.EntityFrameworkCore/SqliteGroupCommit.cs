@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Approval.Engine.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.EntityFrameworkCore;
@@ -17,6 +18,8 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
     private const int MaxBatch = 64;
 
     private readonly object _lock = new();
+    private readonly PreparedCommands _prepared = new();
+    private DbConnection? _connection;
     private readonly List<Pending> _queue = [];
     private bool _leading;
 
@@ -67,16 +70,14 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
         try
         {
             using var _ = await gate.EnterAsync(CancellationToken.None);
-            await using var db = contexts.Create();
-            await db.Database.OpenConnectionAsync();
-            var connection = db.Database.GetDbConnection();
+            var connection = await ConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             for (var i = 0; i < batch.Count; i++)
             {
                 await transaction.SaveAsync("c");
                 try
                 {
-                    await new SqlCommitWriter(connection, transaction, DatabaseProvider.Sqlite).WriteAsync(batch[i].Commit, CancellationToken.None);
+                    await new SqlCommitWriter(connection, transaction, DatabaseProvider.Sqlite, _prepared).WriteAsync(batch[i].Commit, CancellationToken.None);
                     await transaction.ReleaseAsync("c");
                 }
                 catch (Exception ex)
@@ -91,6 +92,8 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
         }
         catch (Exception ex)
         {
+            // The connection may be unusable now; the next batch opens a fresh one.
+            ResetConnection();
             foreach (var pending in batch)
             {
                 pending.Done.TrySetException(ex);
@@ -110,6 +113,34 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
                 batch[i].Done.TrySetResult();
             }
         }
+    }
+
+    /// <summary>The writer's own connection, opened through a context so it gets the same settings (pragmas) as every other.</summary>
+    private async Task<DbConnection> ConnectionAsync()
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+        {
+            return _connection;
+        }
+
+        ResetConnection();
+        await using var db = contexts.Create();
+        var opened = new SqliteConnection(db.Database.GetConnectionString());
+        await opened.OpenAsync();
+        await using (var pragmas = opened.CreateCommand())
+        {
+            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
+            await pragmas.ExecuteNonQueryAsync();
+        }
+
+        return _connection = opened;
+    }
+
+    private void ResetConnection()
+    {
+        _prepared.Dispose();
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private static Exception Translate(WorkflowCommit commit, Exception exception) =>
