@@ -9,43 +9,43 @@ namespace Approval.Engine.EntityFrameworkCore;
 public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDefinitionStore
 {
     // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
-    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> ById =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _byId =
         EF.CompileAsyncQuery((EngineDbContext db, string id, CancellationToken _) => db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.Id == id));
 
-    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Published =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _published =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished));
 
-    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> PublishedHeader =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _publishedHeader =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsPublished).Select(WithoutJson).FirstOrDefault());
 
-    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> Latest =
+    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _latest =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsLatest));
 
     public async Task<DefinitionVersion?> FindByIdAsync(string versionId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await ById(db, versionId, cancellationToken);
+        return await _byId(db, versionId, cancellationToken);
     }
 
     public async Task<DefinitionVersion?> FindLatestAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await Latest(db, definitionId, cancellationToken);
+        return await _latest(db, definitionId, cancellationToken);
     }
 
     public async Task<DefinitionVersion?> FindPublishedAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await Published(db, definitionId, cancellationToken);
+        return await _published(db, definitionId, cancellationToken);
     }
 
     public async Task<DefinitionVersion?> FindPublishedHeaderAsync(string definitionId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await PublishedHeader(db, definitionId, cancellationToken);
+        return await _publishedHeader(db, definitionId, cancellationToken);
     }
 
     public async Task<DefinitionVersion?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken)

@@ -14,13 +14,13 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     private readonly SqliteGroupCommit? _groupCommit = contexts.Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts, gate) : null;
 
     // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> InstanceById =
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> _instanceById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
 
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> BookmarkById =
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> _bookmarkById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
 
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> WorkItemById =
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> _workItemById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
@@ -49,13 +49,13 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await InstanceById(db, instanceId, cancellationToken);
+        return await _instanceById(db, instanceId, cancellationToken);
     }
 
     public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await BookmarkById(db, bookmarkId, cancellationToken);
+        return await _bookmarkById(db, bookmarkId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -89,7 +89,7 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<WorkItem?> FindWorkItemAsync(Guid workItemId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await WorkItemById(db, workItemId, cancellationToken);
+        return await _workItemById(db, workItemId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)
