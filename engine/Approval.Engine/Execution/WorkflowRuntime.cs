@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Engine.Bookmarks;
 using Approval.Engine.Definitions;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
@@ -100,17 +101,7 @@ public sealed class WorkflowRuntime(
         {
             var bookmark = await store.FindBookmarkAsync(bookmarkId, cancellationToken)
                 ?? throw new WorkflowConflictException($"Bookmark {bookmarkId} is not waiting: it was already resumed or cancelled, or never existed.");
-            var (instance, definition) = await LoadAsync(bookmark.InstanceId, cancellationToken);
-            try
-            {
-                var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
-                return await CommitAsync(commit, cancellationToken);
-            }
-            catch (BookmarkGoneException)
-            {
-                // Another resume committed between our reading the bookmark and the instance.
-                throw new WorkflowConflictException($"Bookmark {bookmarkId} is not waiting: it was already resumed or cancelled.");
-            }
+            return await ResumeOnceAsync(bookmark, payload, actor, cancellationToken);
         });
 
     /// <summary>Resumes a bookmark if it still waits; used by idempotent background handlers (timers, child completions).</summary>
@@ -156,13 +147,40 @@ public sealed class WorkflowRuntime(
         }
 
         var payload = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["data"] = data?.DeepClone() };
+
+        // The work item says everything the task's bookmark holds, so the bookmark need not be read; the commit still
+        // deletes its row, which is what makes the completion exactly-once.
+        var bookmark = new Bookmark
+        {
+            Id = item.BookmarkId,
+            InstanceId = item.InstanceId,
+            ActivityId = item.ActivityId,
+            Kind = BookmarkKinds.HumanTask,
+            CorrelationId = item.CorrelationId,
+            CreatedAt = item.CreatedAt,
+        };
         try
         {
-            return await ResumeAsync(item.BookmarkId, payload, actor, cancellationToken);
+            return await WithRetriesAsync(() => ResumeOnceAsync(bookmark, payload, actor, cancellationToken));
         }
         catch (WorkflowConflictException)
         {
             throw new WorkflowConflictException($"Work item {workItemId} was completed or cancelled by someone else first.");
+        }
+    }
+
+    private async Task<RunResult> ResumeOnceAsync(Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
+    {
+        var (instance, definition) = await LoadAsync(bookmark.InstanceId, cancellationToken);
+        try
+        {
+            var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
+            return await CommitAsync(commit, cancellationToken);
+        }
+        catch (BookmarkGoneException)
+        {
+            // Another resume committed between our reading the bookmark and the instance.
+            throw new WorkflowConflictException($"Bookmark {bookmark.Id} is not waiting: it was already resumed or cancelled.");
         }
     }
 
