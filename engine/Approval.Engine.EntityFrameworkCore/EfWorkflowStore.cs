@@ -37,7 +37,7 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await new SqlCommitWriter(connection, transaction, contexts.Provider).WriteAsync(commit, cancellationToken);
+            await new SqlCommitWriter(contexts.Provider, connection, transaction).WriteAsync(commit, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbException ex) when (commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))

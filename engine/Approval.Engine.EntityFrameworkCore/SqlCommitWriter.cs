@@ -21,7 +21,7 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// (on SQLite: upper-case GUID text and <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> UTC text), with multi-row inserts.
 /// Reads stay on EF Core. The tables and columns are those of <see cref="EngineDbContext"/>'s migrations.
 /// </remarks>
-internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, PreparedCommands? prepared = null)
+internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? connection = null, DbTransaction? transaction = null, PreparedCommands? prepared = null)
 {
     private const int RowsPerInsert = 200;
 
@@ -43,7 +43,11 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
 
     private static readonly string[] OutboxColumns = ["Id", "Kind", "Payload", "CreatedAt", "AvailableAt", "ProcessedAt", "Attempts", "LastError"];
 
-    public async Task WriteAsync(WorkflowCommit commit, CancellationToken cancellationToken)
+    public Task WriteAsync(WorkflowCommit commit, CancellationToken cancellationToken) => WriteAsync(Plan(commit), cancellationToken);
+
+    /// <summary>Turns a commit into its statements; done by the caller, outside SQLite's single-writer section, so
+    /// serialising state and building SQL run in parallel across callers.</summary>
+    public CommitPlan Plan(WorkflowCommit commit)
     {
         var steps = new List<Step>();
         if (commit.BurnedBookmarkIds.Count > 0)
@@ -84,10 +88,15 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
         AddInserts("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, steps);
         AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
         AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
+        return new CommitPlan(commit, steps);
+    }
 
+    public async Task WriteAsync(CommitPlan plan, CancellationToken cancellationToken)
+    {
+        var commit = plan.Commit;
         try
         {
-            await ExecuteAsync(steps, cancellationToken);
+            await ExecuteAsync(plan.Steps, cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -135,6 +144,11 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
     /// <summary>Runs the steps in order: as one round trip where the provider batches (PostgreSQL), else one by one.</summary>
     private async Task ExecuteAsync(List<Step> steps, CancellationToken cancellationToken)
     {
+        if (connection is null || transaction is null)
+        {
+            throw new InvalidOperationException("This writer only plans commits; give it a connection and transaction to write them.");
+        }
+
         if (provider == DatabaseProvider.PostgreSql && connection.CanCreateBatch)
         {
             await using var batch = connection.CreateBatch();
@@ -289,8 +303,11 @@ internal sealed class SqlCommitWriter(DbConnection connection, DbTransaction tra
     /// <summary>Marks a parameter as a JSON document (jsonb on PostgreSQL).</summary>
     private sealed record JsonText(string? Text);
 
+    /// <summary>A commit's statements, built and ready to run.</summary>
+    internal sealed record CommitPlan(WorkflowCommit Commit, List<Step> Steps);
+
     /// <summary>One statement, and how many rows it must touch (or -1 for any) with the error to raise when it does not.</summary>
-    private sealed record Step(string Sql, List<(string Name, object? Value)> Parameters, int ExpectedRows = -1, Func<Exception>? Failure = null)
+    internal sealed record Step(string Sql, List<(string Name, object? Value)> Parameters, int ExpectedRows = -1, Func<Exception>? Failure = null)
     {
         public void Check(int rows)
         {

@@ -25,7 +25,8 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
 
     public Task CommitAsync(WorkflowCommit commit)
     {
-        var pending = new Pending(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var plan = new SqlCommitWriter(DatabaseProvider.Sqlite).Plan(commit);
+        var pending = new Pending(plan, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         bool lead;
         lock (_lock)
         {
@@ -77,14 +78,14 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
                 await transaction.SaveAsync("c");
                 try
                 {
-                    await new SqlCommitWriter(connection, transaction, DatabaseProvider.Sqlite, _prepared).WriteAsync(batch[i].Commit, CancellationToken.None);
+                    await new SqlCommitWriter(DatabaseProvider.Sqlite, connection, transaction, _prepared).WriteAsync(batch[i].Plan, CancellationToken.None);
                     await transaction.ReleaseAsync("c");
                 }
                 catch (Exception ex)
                 {
                     await transaction.RollbackAsync("c");
                     await transaction.ReleaseAsync("c");
-                    failures[i] = Translate(batch[i].Commit, ex);
+                    failures[i] = Translate(batch[i].Plan.Commit, ex);
                 }
             }
 
@@ -148,5 +149,5 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
             ? new DuplicateKeyException($"Instance {commit.Instance.Id} already exists.", db)
             : exception;
 
-    private sealed record Pending(WorkflowCommit Commit, TaskCompletionSource Done);
+    private sealed record Pending(SqlCommitWriter.CommitPlan Plan, TaskCompletionSource Done);
 }
