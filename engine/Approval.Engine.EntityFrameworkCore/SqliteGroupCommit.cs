@@ -67,29 +67,15 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
 
     private async Task WriteAsync(List<Pending> batch)
     {
-        var failures = new Exception?[batch.Count];
+        Exception?[] failures;
         try
         {
             using var _ = await gate.EnterAsync(CancellationToken.None);
             var connection = await ConnectionAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                await transaction.SaveAsync("c");
-                try
-                {
-                    await new SqlCommitWriter(DatabaseProvider.Sqlite, connection, transaction, _prepared).WriteAsync(batch[i].Plan, CancellationToken.None);
-                    await transaction.ReleaseAsync("c");
-                }
-                catch (Exception ex)
-                {
-                    await transaction.RollbackAsync("c");
-                    await transaction.ReleaseAsync("c");
-                    failures[i] = Translate(batch[i].Plan.Commit, ex);
-                }
-            }
 
-            await transaction.CommitAsync();
+            // Optimistically as one plain transaction; only when something in it fails is the batch written again
+            // with a savepoint per commit, to find out which one failed and keep the others.
+            failures = await TryWriteAllAsync(connection, batch) ? new Exception?[batch.Count] : await WriteEachAsync(connection, batch);
         }
         catch (Exception ex)
         {
@@ -115,6 +101,52 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
             }
         }
     }
+
+    private async Task<bool> TryWriteAllAsync(DbConnection connection, List<Pending> batch)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        try
+        {
+            foreach (var pending in batch)
+            {
+                await Writer(connection, transaction).WriteAsync(pending.Plan, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or ConcurrencyConflictException or BookmarkGoneException)
+        {
+            await transaction.RollbackAsync();
+            return false;
+        }
+
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    private async Task<Exception?[]> WriteEachAsync(DbConnection connection, List<Pending> batch)
+    {
+        var failures = new Exception?[batch.Count];
+        await using var transaction = await connection.BeginTransactionAsync();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            await transaction.SaveAsync("c");
+            try
+            {
+                await Writer(connection, transaction).WriteAsync(batch[i].Plan, CancellationToken.None);
+                await transaction.ReleaseAsync("c");
+            }
+            catch (Exception ex)
+            {
+                await transaction.RollbackAsync("c");
+                await transaction.ReleaseAsync("c");
+                failures[i] = Translate(batch[i].Plan.Commit, ex);
+            }
+        }
+
+        await transaction.CommitAsync();
+        return failures;
+    }
+
+    private SqlCommitWriter Writer(DbConnection connection, DbTransaction transaction) => new(DatabaseProvider.Sqlite, connection, transaction, _prepared);
 
     /// <summary>The writer's own connection, opened through a context so it gets the same settings (pragmas) as every other.</summary>
     private async Task<DbConnection> ConnectionAsync()
