@@ -17,7 +17,7 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>The engine's tables. One derived context per provider, each with its own migrations (their SQL differs).</summary>
 /// <remarks>
 /// Every instant is stored as a UTC <see cref="DateTime"/>: PostgreSQL refuses non-zero offsets and SQLite cannot order
-/// <see cref="DateTimeOffset"/> columns. JSON documents are stored as text on SQLite and jsonb on PostgreSQL.
+/// <see cref="DateTimeOffset"/> columns. JSON documents are stored as text on SQLite and json on PostgreSQL.
 /// </remarks>
 public abstract class EngineDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -167,5 +167,6 @@ public sealed class SqliteEngineDbContext(DbContextOptions<SqliteEngineDbContext
 /// <summary>The engine's tables on PostgreSQL, for production and several hosts.</summary>
 public sealed class PostgresEngineDbContext(DbContextOptions<PostgresEngineDbContext> options) : EngineDbContext(options)
 {
-    protected override string JsonColumnType => "jsonb";
+    // json, not jsonb: nothing queries inside these documents yet, and jsonb makes PostgreSQL parse every one it is given.
+    protected override string JsonColumnType => "json";
 }

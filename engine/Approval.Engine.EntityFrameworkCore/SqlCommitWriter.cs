@@ -254,7 +254,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         {
             if (provider == DatabaseProvider.PostgreSql)
             {
-                return new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = (object?)json.Text ?? DBNull.Value };
+                return new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = (object?)json.Text ?? DBNull.Value };
             }
 
             value = json.Text;
@@ -300,7 +300,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 
     private static JsonText? Json<T>(T? value) => value is null ? null : new JsonText(JsonSerializer.Serialize(value, EngineJson.Options));
 
-    /// <summary>Marks a parameter as a JSON document (jsonb on PostgreSQL).</summary>
+    /// <summary>Marks a parameter as a JSON document (json on PostgreSQL).</summary>
     private sealed record JsonText(string? Text);
 
     /// <summary>A commit's statements, built and ready to run.</summary>

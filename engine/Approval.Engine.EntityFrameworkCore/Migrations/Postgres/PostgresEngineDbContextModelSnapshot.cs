@@ -49,7 +49,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Payload")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<DateTime?>("ResumeAt")
                         .HasColumnType("timestamp with time zone");
@@ -99,7 +99,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -154,7 +154,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("CandidateRoles")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
@@ -175,7 +175,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
@@ -193,7 +193,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Outcomes")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -246,11 +246,11 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Incident")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Input")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<int>("NextJournalSequence")
                         .HasColumnType("integer");
@@ -267,7 +267,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -279,7 +279,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Variables")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -321,7 +321,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Event")
                         .IsRequired()
@@ -359,7 +359,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261127223514_Initial")]
+    [Migration("20261128002650_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -52,7 +52,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("character varying(32)");
 
                     b.Property<string>("Payload")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<DateTime?>("ResumeAt")
                         .HasColumnType("timestamp with time zone");
@@ -102,7 +102,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -157,7 +157,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("CandidateRoles")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Comment")
                         .HasMaxLength(4000)
@@ -178,7 +178,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
@@ -196,7 +196,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Outcomes")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -249,11 +249,11 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Incident")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Input")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<int>("NextJournalSequence")
                         .HasColumnType("integer");
@@ -270,7 +270,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("State")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -282,7 +282,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Variables")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -324,7 +324,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Data")
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<string>("Event")
                         .IsRequired()
@@ -362,7 +362,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb");
+                        .HasColumnType("json");
 
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");

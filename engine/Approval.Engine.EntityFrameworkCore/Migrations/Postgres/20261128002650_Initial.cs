@@ -22,7 +22,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     SignalName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CorrelationId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ResumeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Payload = table.Column<string>(type: "jsonb", nullable: true),
+                    Payload = table.Column<string>(type: "json", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -42,7 +42,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     IsLatest = table.Column<bool>(type: "boolean", nullable: false),
                     IsPublished = table.Column<bool>(type: "boolean", nullable: false),
                     WasPublished = table.Column<bool>(type: "boolean", nullable: false),
-                    Json = table.Column<string>(type: "jsonb", nullable: false),
+                    Json = table.Column<string>(type: "json", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     PublishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -65,7 +65,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ActivityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Data = table.Column<string>(type: "jsonb", nullable: true)
+                    Data = table.Column<string>(type: "json", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -78,7 +78,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Payload = table.Column<string>(type: "jsonb", nullable: false),
+                    Payload = table.Column<string>(type: "json", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     AvailableAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ProcessedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -102,10 +102,10 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     CorrelationId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ParentInstanceId = table.Column<Guid>(type: "uuid", nullable: true),
                     ParentBookmarkId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Input = table.Column<string>(type: "jsonb", nullable: false),
-                    Variables = table.Column<string>(type: "jsonb", nullable: false),
-                    State = table.Column<string>(type: "jsonb", nullable: false),
-                    Incident = table.Column<string>(type: "jsonb", nullable: true),
+                    Input = table.Column<string>(type: "json", nullable: false),
+                    Variables = table.Column<string>(type: "json", nullable: false),
+                    State = table.Column<string>(type: "json", nullable: false),
+                    Incident = table.Column<string>(type: "json", nullable: true),
                     NextJournalSequence = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
@@ -127,15 +127,15 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     ActivityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Assignee = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    CandidateRoles = table.Column<string>(type: "jsonb", nullable: false),
+                    CandidateRoles = table.Column<string>(type: "json", nullable: false),
                     Department = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     DueAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    Outcomes = table.Column<string>(type: "jsonb", nullable: false),
+                    Outcomes = table.Column<string>(type: "json", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Outcome = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CompletedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Comment = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Data = table.Column<string>(type: "jsonb", nullable: true),
+                    Data = table.Column<string>(type: "json", nullable: true),
                     CorrelationId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
