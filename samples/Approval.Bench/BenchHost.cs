@@ -21,6 +21,7 @@ public sealed class BenchHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, BenchLifetime>();
         builder.Services.AddApprovalEngine(new EngineOptions
         {
             Provider = provider,

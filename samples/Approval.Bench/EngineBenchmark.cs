@@ -12,7 +12,9 @@ public static class EngineBenchmark
     public static async Task<int> RunAsync(EngineBenchOptions options, TextWriter output)
     {
         var figures = new FigureWriter(output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
+        using var interruption = new Interruption();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(interruption.Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         try
         {
             figures.Print("provider", options.Provider == DatabaseProvider.Sqlite ? "sqlite" : "postgres");
@@ -33,9 +35,10 @@ public static class EngineBenchmark
 
             return 0;
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (Exception ex) when (timeout.IsCancellationRequested && ex is OperationCanceledException or BenchFailedException)
         {
-            throw new BenchFailedException($"Timed out after {options.TimeoutSeconds} s (--timeout-seconds).");
+            var why = interruption.Requested ? "Interrupted" : $"Timed out after {options.TimeoutSeconds} s (--timeout-seconds)";
+            throw new BenchFailedException(ex is BenchFailedException ? $"{why}: {ex.Message}" : why + ".");
         }
     }
 

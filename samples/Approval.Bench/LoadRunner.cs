@@ -91,7 +91,7 @@ public static class LoadRunner
 
         if (cancellationToken.IsCancellationRequested)
         {
-            throw new BenchFailedException($"Timed out after {clock.Elapsed.TotalSeconds:F0} s with {Math.Min(next, count)} of {count} instances started.");
+            throw new BenchFailedException($"stopped after {clock.Elapsed.TotalSeconds:F0} s with {Math.Min(next, count)} of {count} instances started.");
         }
 
         return new LoadResult(clock.Elapsed, startMs, completeMs, totalMs, ids);
