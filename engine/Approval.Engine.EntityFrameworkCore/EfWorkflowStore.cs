@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.EntityFrameworkCore;
 
 /// <summary>Instance state on EF Core: each burst's commit in one transaction, guarded by the instance revision.</summary>
-public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore
+public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore, IDisposable
 {
     private readonly SqliteGroupCommit? _groupCommit = contexts.Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts, gate) : null;
 
@@ -22,6 +22,8 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
 
     private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> _workItemById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
+
+    public void Dispose() => _groupCommit?.Dispose();
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {

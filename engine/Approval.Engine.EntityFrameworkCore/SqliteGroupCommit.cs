@@ -13,7 +13,7 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// exception (a stale revision, a bookmark already resumed), the others are written. Nothing is acknowledged before the
 /// shared transaction has committed.
 /// </remarks>
-internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteWriteGate gate)
+internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDisposable
 {
     private const int MaxBatch = 64;
 
@@ -168,6 +168,9 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
 
         return _connection = opened;
     }
+
+    /// <summary>Closes the writer's connection when the host shuts down; a batch still being written then fails and its callers retry.</summary>
+    public void Dispose() => ResetConnection();
 
     private void ResetConnection()
     {
