@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
@@ -32,6 +33,20 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<JournalEntry> Journal => Set<JournalEntry>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<ClockRecord> Clocks => Set<ClockRecord>();
+
+    public DbSet<Escalation> Escalations => Set<Escalation>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<EscalationJobSet> EscalationJobs => Set<EscalationJobSet>();
+
+    public DbSet<CalendarDayRow> CalendarDays => Set<CalendarDayRow>();
+
+    public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
+
+    public DbSet<SimulatedClockRow> SimulatedClock => Set<SimulatedClockRow>();
 
     /// <summary>The column type for JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
@@ -113,6 +128,92 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(w => w.InstanceId);
             e.HasIndex(w => new { w.Status, w.Assignee, w.DueAt });
             e.HasIndex(w => new { w.Status, w.Department, w.DueAt });
+        });
+
+        modelBuilder.Entity<ClockRecord>(e =>
+        {
+            e.ToTable("LegalClocks");
+            e.HasKey(c => new { c.InstanceId, c.Name });
+            e.Property(c => c.Name).HasMaxLength(64);
+            e.Property(c => c.DefinitionId).HasMaxLength(100);
+            e.Property(c => c.CorrelationId).HasMaxLength(100);
+            e.Property(c => c.Subject).HasMaxLength(300);
+            e.Property(c => c.Department).HasMaxLength(100);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.EscalatedLevel).HasConversion<int>();
+
+            // The sweep and the alert lists look for open clocks by the instant a level begins.
+            e.HasIndex(c => new { c.Status, c.YellowAt });
+            e.HasIndex(c => new { c.Status, c.RedAt });
+            e.HasIndex(c => new { c.Status, c.CriticalAt });
+            e.HasIndex(c => new { c.Department, c.Status });
+            e.HasIndex(c => c.CorrelationId);
+        });
+
+        modelBuilder.Entity<Escalation>(e =>
+        {
+            e.ToTable("Escalations");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.ClockName).HasMaxLength(64);
+            e.Property(x => x.Level).HasConversion<string>().HasMaxLength(16);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.Property(x => x.CorrelationId).HasMaxLength(100);
+            e.Property(x => x.Source).HasMaxLength(16);
+            Json(e.Property(x => x.Recipients));
+
+            // The once-per-clock-and-level guarantee, across retries and hosts.
+            e.HasIndex(x => new { x.InstanceId, x.ClockName, x.Level }).IsUnique();
+            e.HasIndex(x => x.EscalatedAt);
+            e.HasIndex(x => new { x.Department, x.EscalatedAt });
+        });
+
+        modelBuilder.Entity<Notification>(e =>
+        {
+            e.ToTable("Notifications");
+            e.HasKey(n => n.Id);
+            e.Property(n => n.Recipient).HasMaxLength(200);
+            e.Property(n => n.Kind).HasMaxLength(32);
+            e.Property(n => n.Title).HasMaxLength(300);
+            e.Property(n => n.Body).HasMaxLength(2000);
+            e.Property(n => n.CorrelationId).HasMaxLength(100);
+            e.Property(n => n.ReadBy).HasMaxLength(100);
+            e.Property(n => n.Level).HasConversion<string>().HasMaxLength(16);
+            e.HasIndex(n => new { n.Recipient, n.CreatedAt });
+        });
+
+        modelBuilder.Entity<EscalationJobSet>(e =>
+        {
+            e.ToTable("EscalationJobs");
+            e.HasKey(j => new { j.InstanceId, j.ClockName });
+            e.Property(j => j.ClockName).HasMaxLength(64);
+            Json(e.Property(j => j.JobIds));
+        });
+
+        modelBuilder.Entity<CalendarDayRow>(e =>
+        {
+            e.ToTable("CalendarDays");
+            e.HasKey(d => new { d.NoticeYear, d.Date });
+            e.Property(d => d.Kind).HasMaxLength(16);
+            e.Property(d => d.Name).HasMaxLength(50);
+        });
+
+        modelBuilder.Entity<CalendarYearRow>(e =>
+        {
+            e.ToTable("CalendarYears");
+            e.HasKey(y => y.Year);
+            e.Property(y => y.Year).ValueGeneratedNever();
+            e.Property(y => y.Source).HasMaxLength(300);
+            e.Property(y => y.LoadedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SimulatedClockRow>(e =>
+        {
+            e.ToTable("SimulatedClock");
+            e.HasKey(c => c.Id);
+            e.Property(c => c.Id).ValueGeneratedNever();
+            e.Property(c => c.UpdatedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<JournalEntry>(e =>

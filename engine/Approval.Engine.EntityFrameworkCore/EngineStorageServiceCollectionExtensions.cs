@@ -1,4 +1,6 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Storage;
+using Approval.Engine.Time;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +29,9 @@ public static class EngineStorageServiceCollectionExtensions
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
+        services.AddSingleton<Approval.Engine.Clocks.IClockStore, EfClockStore>();
+        services.AddSingleton<ICalendarStore, EfCalendarStore>();
+        services.AddSingleton<ISimulatedClockStore, EfSimulatedClockStore>();
         services.AddSingleton<EngineDatabase>();
         return services;
     }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Clocks;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
@@ -36,10 +37,19 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string[] WorkItemColumns =
     [
         "Id", "InstanceId", "BookmarkId", "ActivityId", "Title", "Assignee", "CandidateRoles", "Department", "DueAt", "Outcomes",
-        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt",
+        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays",
     ];
 
     private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data"];
+
+    private static readonly string[] ClockColumns =
+    [
+        "InstanceId", "Name", "DefinitionId", "CorrelationId", "Subject", "Department", "Status", "AcceptedOn", "CommittedDueDate",
+        "StatutoryDueDate", "Level", "YellowAt", "RedAt", "CriticalAt", "EscalatedLevel", "Sequence", "StartedAt", "StoppedAt", "UpdatedAt",
+    ];
+
+    /// <summary>The clock row's upsert: every column but the keys and <c>EscalatedLevel</c>, which only the escalator writes.</summary>
+    private static readonly string ClockUpsert = BuildClockUpsert();
 
     private static readonly string[] OutboxColumns = ["Id", "Kind", "Payload", "CreatedAt", "AvailableAt", "ProcessedAt", "Attempts", "LastError"];
 
@@ -88,6 +98,12 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         AddInserts("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, steps);
         AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
         AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
+        foreach (var clock in commit.Clocks)
+        {
+            var values = ClockRow(clock);
+            steps.Add(new Step(ClockUpsert, [.. ClockColumns.Select((c, i) => ($"c{i}", values[i]))]));
+        }
+
         return new CommitPlan(commit, steps);
     }
 
@@ -279,8 +295,28 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object?[] WorkItemRow(WorkItem w) =>
     [
         Id(w.Id), Id(w.InstanceId), Id(w.BookmarkId), w.ActivityId, w.Title, w.Assignee, Json(w.CandidateRoles), w.Department, Instant(w.DueAt),
-        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt),
+        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt), w.LimitWorkingDays,
     ];
+
+    private static string BuildClockUpsert()
+    {
+        var columns = string.Join(", ", ClockColumns.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", ClockColumns.Select((_, i) => $"@c{i}"));
+        var updates = string.Join(", ", ClockColumns.Where(c => c is not ("InstanceId" or "Name" or "EscalatedLevel")).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+        return $"INSERT INTO \"LegalClocks\" ({columns}) VALUES ({values}) ON CONFLICT (\"InstanceId\", \"Name\") DO UPDATE SET {updates}";
+    }
+
+    private object?[] ClockRow(ClockRecord c) =>
+    [
+        Id(c.InstanceId), c.Name, c.DefinitionId, c.CorrelationId, c.Subject, c.Department, c.Status.ToString(), Date(c.AcceptedOn), Date(c.CommittedDueDate),
+        Date(c.StatutoryDueDate), c.Level.ToString(), Instant(c.YellowAt), Instant(c.RedAt), Instant(c.CriticalAt), (int)c.EscalatedLevel, c.Sequence,
+        Instant(c.StartedAt), Instant(c.StoppedAt), Instant(c.UpdatedAt),
+    ];
+
+    /// <summary>A date as the provider stores it: ISO text on SQLite, <c>date</c> on PostgreSQL.</summary>
+    private object? Date(DateOnly? date) => date is not { } value
+        ? null
+        : provider == DatabaseProvider.Sqlite ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value;
 
     private object?[] JournalRow(JournalEntry j) =>
         [Id(j.InstanceId), j.Sequence, Instant(j.At), j.Event, j.ActivityId, j.ActivityType, j.Actor, Json(j.Data)];

@@ -21,7 +21,9 @@ public static class HangfireDispatchServiceCollectionExtensions
     public static IServiceCollection AddApprovalEngineHangfireDispatch(this IServiceCollection services, HangfireStore store, string connectionString, bool runServer = true, int workerCount = 4)
     {
         services.AddScoped<EngineJobs>();
+        services.AddScoped<SlaJobs>();
         services.AddSingleton<IBackgroundDispatcher, HangfireBackgroundDispatcher>();
+        services.AddSingleton<Approval.Engine.Clocks.IEscalationScheduler, HangfireEscalationScheduler>();
         services.AddHangfire(cfg =>
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
@@ -38,6 +40,7 @@ public static class HangfireDispatchServiceCollectionExtensions
         });
         if (runServer)
         {
+            services.AddHostedService<SlaSweepRegistration>();
             services.AddHangfireServer(o =>
             {
                 o.Queues = ["engine", "default"];

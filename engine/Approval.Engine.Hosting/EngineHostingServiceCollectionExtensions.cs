@@ -2,6 +2,7 @@ using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hangfire;
 using Approval.Engine.Quartz;
 using Approval.Engine.Scheduling;
+using Approval.Engine.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,16 @@ public static class EngineHostingServiceCollectionExtensions
     public static IServiceCollection AddApprovalEngine(this IServiceCollection services, EngineOptions options)
     {
         services.AddSingleton(options);
+        SimulatedTimeProvider? simulated = null;
+        if (options.ClockMode == ClockMode.Simulated)
+        {
+            simulated = new SimulatedTimeProvider(TimeProvider.System);
+            services.AddSingleton(simulated);
+            services.AddSingleton<TimeProvider>(simulated);
+            services.AddScoped<SimulatedClock>();
+            services.AddHostedService<SimulatedClockSync>();
+        }
+
         services.AddApprovalEngineCore();
 
         // Migrations run before any other hosted service so that the relay, Quartz and Hangfire find their tables.
@@ -27,7 +38,7 @@ public static class EngineHostingServiceCollectionExtensions
         var (quartzStore, quartzConnection, hangfireStore, hangfireConnection) = options.Provider == DatabaseProvider.PostgreSql
             ? (QuartzStore.PostgreSql, options.ConnectionString, HangfireStore.PostgreSql, options.ConnectionString)
             : (QuartzStore.Sqlite, $"Data Source={SiblingFile(options.ConnectionString, "quartz")}", HangfireStore.Sqlite, SiblingFile(options.ConnectionString, "hangfire"));
-        services.AddApprovalEngineQuartzTimers(quartzStore, quartzConnection, options.RunBackgroundServers);
+        services.AddApprovalEngineQuartzTimers(quartzStore, quartzConnection, options.RunBackgroundServers, simulated);
         services.AddApprovalEngineHangfireDispatch(hangfireStore, hangfireConnection, options.RunBackgroundServers, options.HangfireWorkers);
 
         if (options.RunBackgroundServers)

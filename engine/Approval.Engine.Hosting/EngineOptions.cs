@@ -18,6 +18,15 @@ public sealed class EngineOptions
     /// <value>How often the outbox relay looks for work when nobody nudges it; one second by default.</value>
     public TimeSpan RelayPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <value><c>System</c> (the real clock, the default) or <c>Simulated</c> (real time plus an offset that admins move forward, for demos and tests).</value>
+    public ClockMode ClockMode { get; set; } = ClockMode.System;
+
     /// <value>How many Hangfire workers this host runs; four by default.</value>
     public int HangfireWorkers { get; set; } = 4;
+}
+
+public enum ClockMode
+{
+    System,
+    Simulated,
 }

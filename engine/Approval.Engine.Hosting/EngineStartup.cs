@@ -1,12 +1,23 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.EntityFrameworkCore;
+using Approval.Engine.Time;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Approval.Engine.Hosting;
 
-/// <summary>Applies the engine's migrations when the host starts, before the background servers begin.</summary>
-internal sealed class EngineStartup(EngineDatabase database) : IHostedService
+/// <summary>Applies the engine's migrations, loads the calendar and picks up simulated time when the host starts, before the background servers begin.</summary>
+internal sealed class EngineStartup(EngineDatabase database, CalendarService calendar, IServiceProvider services) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) => database.MigrateAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await database.MigrateAsync(cancellationToken);
+        await calendar.InitializeAsync(cancellationToken);
+        if (services.GetService<SimulatedTimeProvider>() is { } simulated)
+        {
+            simulated.Observe(await services.GetRequiredService<ISimulatedClockStore>().ReadOffsetAsync(cancellationToken));
+        }
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,3 +1,4 @@
+using Approval.Engine.Calendar;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -83,14 +84,14 @@ public sealed class OutboxRelayService(IServiceScopeFactory scopes, EngineOption
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var now = clock.GetUtcNow();
-        var overdue = await services.GetRequiredService<IWorkflowStore>().ListDueTimersAsync(now - TimerGrace, 500, cancellationToken);
-        var dispatcher = services.GetRequiredService<IBackgroundDispatcher>();
-        foreach (var timer in overdue)
+        if (await services.GetRequiredService<OverdueTimerSweep>().SweepAsync(TimerGrace, cancellationToken) is > 0 and var resumed)
         {
-            logger.LogWarning("Timer bookmark {BookmarkId} of instance {InstanceId} is overdue since {DueAt}; resuming it from the sweep.", timer.Id, timer.InstanceId, timer.ResumeAt);
-            await dispatcher.DispatchResumeAsync(new ResumeRequest(timer.InstanceId, timer.Id, null, "system:timer"), cancellationToken);
+            logger.LogWarning("{Count} timer(s) were overdue by more than {Grace}; the sweep resumed them.", resumed, TimerGrace);
         }
 
         await services.GetRequiredService<IOutboxStore>().PurgeProcessedAsync(now - KeepProcessed, cancellationToken);
+
+        // An administrator may have loaded a holiday notice on another host.
+        await services.GetRequiredService<CalendarService>().ReloadIfChangedAsync(cancellationToken);
     }
 }

@@ -14,11 +14,12 @@ public enum QuartzStore
 public static class QuartzTimerServiceCollectionExtensions
 {
     /// <summary>Runs engine timers on Quartz with a persistent job store; clustered on PostgreSQL so several hosts share the work.</summary>
+    /// <param name="time">The clock triggers follow; Quartz's own (real time) when null.</param>
     /// <remarks>
     /// <c>IgnoreDuplicates</c> stops a starting host from overwriting the shared job, which in a cluster made two nodes
     /// fire the same trigger (shared/research/stack.md §3).
     /// </remarks>
-    public static IServiceCollection AddApprovalEngineQuartzTimers(this IServiceCollection services, QuartzStore store, string connectionString, bool runScheduler = true)
+    public static IServiceCollection AddApprovalEngineQuartzTimers(this IServiceCollection services, QuartzStore store, string connectionString, bool runScheduler = true, TimeProvider? time = null)
     {
         services.AddSingleton<ITimerScheduler, QuartzTimerScheduler>();
         services.Configure<QuartzOptions>(o =>
@@ -30,6 +31,12 @@ public static class QuartzTimerServiceCollectionExtensions
         {
             q.ConfigureScheduler(o => o.InstanceName = "approval-engine");
             q.UseDefaultThreadPool(p => p.MaxConcurrency = 4);
+            if (time is not null)
+            {
+                // Simulated time: triggers fall due on the simulated clock, like everything else.
+                q.UseTimeProvider(time);
+            }
+
             q.UsePersistentStore(s =>
             {
                 if (store == QuartzStore.PostgreSql)

@@ -1,4 +1,6 @@
 using Approval.Engine.Activities;
+using Approval.Engine.Calendar;
+using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.Expressions;
@@ -16,6 +18,7 @@ public static class EngineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IOutboxNotifier>(NullOutboxNotifier.Instance);
+        services.TryAddSingleton(_ => new CalendarProvider());
         services.AddSingleton(sp => new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(sp.GetServices<Activity>())));
         services.AddSingleton<ScribanExpressionEvaluator>();
         services.AddSingleton<DefinitionValidator>();
@@ -24,6 +27,10 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<WorkflowDefinitionService>();
         services.AddScoped<OutboxRelay>();
+        services.AddScoped<SlaEscalator>();
+        services.AddScoped<SlaSweep>();
+        services.AddScoped<OverdueTimerSweep>();
+        services.AddSingleton<CalendarService>();
         return services;
     }
 }

@@ -11,9 +11,16 @@ public abstract record ActivityResult
 
     public static ActivityResult Wait(Bookmark bookmark) => new Suspended(bookmark);
 
+    /// <summary>Sends tokens out through <paramref name="outcomes"/> while the activity goes on waiting (a reminder before a deadline).</summary>
+    public static ActivityResult WaitAndEmit(Bookmark bookmark, params string[] outcomes) => new Suspended(bookmark) { Emitted = outcomes };
+
     /// <summary>The activity finished; a token leaves through each named port.</summary>
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult;
 
     /// <summary>The activity waits for its bookmark to be resumed.</summary>
-    public sealed record Suspended(Bookmark Bookmark) : ActivityResult;
+    public sealed record Suspended(Bookmark Bookmark) : ActivityResult
+    {
+        /// <summary>Ports a token leaves through now, although the activity itself keeps waiting.</summary>
+        public IReadOnlyList<string> Emitted { get; init; } = [];
+    }
 }

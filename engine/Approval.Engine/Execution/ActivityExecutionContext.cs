@@ -2,6 +2,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Engine.Activities;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Calendar;
+using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
 using Approval.Engine.Expressions;
 using Approval.Engine.HumanTasks;
@@ -178,6 +180,40 @@ public sealed class ActivityExecutionContext
     /// <summary>Marks the open work item of <paramref name="bookmark"/> completed with the chosen outcome, as <see cref="Actor"/>.</summary>
     public void CompleteWorkItem(Bookmark bookmark, string outcome, string? comment, JsonObject? data) =>
         _burst.CompleteWorkItem(new WorkItemCompletion(bookmark.Id, outcome, Actor, comment, data?.DeepClone() as JsonObject, Now));
+
+    // Legal clocks
+
+    /// <summary>The working-day calendar in force for this burst.</summary>
+    public BusinessCalendar Calendar => _burst.Calendar;
+
+    public LegalClock? FindClock(string name) => Instance.State.Clocks.GetValueOrDefault(name);
+
+    /// <summary>Starts a legal clock in this instance (replacing a stopped one of the same name).</summary>
+    /// <exception cref="ClockRuleException">A clock of that name is already running, or the limits are invalid.</exception>
+    public LegalClock StartClock(string name, ClockLimits limits, DateTimeOffset startedAt, string? subject, string? department)
+    {
+        if (FindClock(name) is { IsStopped: false })
+        {
+            throw new ClockRuleException($"Clock '{name}' is already running in this case.");
+        }
+
+        var clock = LegalClock.Start(name, limits, startedAt, Actor, Calendar, subject, department);
+        Instance.State.Clocks[name] = clock;
+        _burst.ClockChanged(clock, Node);
+        return clock;
+    }
+
+    /// <summary>Changes a running clock (pause, resume, extend, stop); the change commits with this step and reschedules its escalations.</summary>
+    /// <exception cref="ClockRuleException">No such clock, or the change breaks a clock rule (nothing is changed then).</exception>
+    public LegalClock ChangeClock(string name, Action<LegalClock> change)
+    {
+        var clock = FindClock(name) ?? throw new ClockRuleException($"Clock '{name}' has not been started in this case.");
+        change(clock);
+        _burst.ClockChanged(clock, Node);
+        return clock;
+    }
+
+    public ClockReading ReadClock(LegalClock clock) => ClockCalculator.Read(clock, Calendar, Now);
 
     /// <summary>Writes a line into the instance's journal.</summary>
     public void Log(string message, JsonObject? data = null)

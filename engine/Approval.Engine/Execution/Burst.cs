@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Approval.Engine.Activities;
 using Approval.Engine.Activities.ControlFlow;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Calendar;
+using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
 using Approval.Engine.Expressions;
 using Approval.Engine.HumanTasks;
@@ -25,11 +27,13 @@ internal sealed class Burst
     public const int MaxSteps = 10_000;
 
     private readonly ActivityRegistry _registry;
+    private readonly HashSet<string> _changedClocks = new(StringComparer.Ordinal);
     private int _steps;
 
-    public Burst(ActivityRegistry registry, ScribanExpressionEvaluator expressions, WorkflowDefinition definition, WorkflowCommit commit, DateTimeOffset now, string actor, CancellationToken cancellationToken)
+    public Burst(ActivityRegistry registry, ScribanExpressionEvaluator expressions, BusinessCalendar calendar, WorkflowDefinition definition, WorkflowCommit commit, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         _registry = registry;
+        Calendar = calendar;
         Expressions = expressions;
         Definition = definition;
         Commit = commit;
@@ -39,6 +43,8 @@ internal sealed class Burst
     }
 
     public ScribanExpressionEvaluator Expressions { get; }
+
+    public BusinessCalendar Calendar { get; }
 
     public WorkflowDefinition Definition { get; }
 
@@ -149,6 +155,7 @@ internal sealed class Burst
         State.ActivityData.Clear();
         Instance.Status = WorkflowStatus.Cancelled;
         Instance.FinishedAt = Now;
+        StopClocks($"Cancelled: {reason}");
         Write(JournalEvents.InstanceCancelled, null, new JsonObject { ["reason"] = reason });
         NotifyParent("Cancelled");
     }
@@ -226,18 +233,28 @@ internal sealed class Burst
         {
             case ActivityResult.Completed completed:
                 Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray([.. completed.Outcomes.Select(o => JsonValue.Create(o))]) });
-                foreach (var connection in Graph.Outbound(node.Id))
-                {
-                    if (completed.Outcomes.Contains(connection.Source.Port, StringComparer.Ordinal))
-                    {
-                        State.Queue.Add(new ScheduledActivity(connection.Target.Activity, connection.Key));
-                    }
-                }
-
+                SendTokens(node, completed.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
                 State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind));
+                if (suspended.Emitted.Count > 0)
+                {
+                    Write(JournalEvents.ActivityEmitted, node, new JsonObject { ["outcomes"] = new JsonArray([.. suspended.Emitted.Select(o => JsonValue.Create(o))]) });
+                    SendTokens(node, suspended.Emitted);
+                }
+
                 break;
+        }
+    }
+
+    private void SendTokens(ActivityNode node, IReadOnlyList<string> outcomes)
+    {
+        foreach (var connection in Graph.Outbound(node.Id))
+        {
+            if (outcomes.Contains(connection.Source.Port, StringComparer.Ordinal))
+            {
+                State.Queue.Add(new ScheduledActivity(connection.Target.Activity, connection.Key));
+            }
         }
     }
 
@@ -359,6 +376,7 @@ internal sealed class Burst
         Instance.Status = WorkflowStatus.Completed;
         Instance.FinishedAt = Now;
         State.ActivityData.Clear();
+        StopClocks("The case's workflow completed.");
         Write(JournalEvents.InstanceCompleted, null);
         NotifyParent("Completed");
     }
@@ -405,4 +423,43 @@ internal sealed class Burst
     }
 
     internal void CompleteWorkItem(WorkItemCompletion completion) => Commit.CompletedWorkItems.Add(completion);
+
+    /// <summary>Notes that a clock changed: journals its latest history line and, at <see cref="FlushClocks"/>, rewrites its row and escalations.</summary>
+    internal void ClockChanged(LegalClock clock, ActivityNode? node)
+    {
+        _changedClocks.Add(clock.Name);
+        var last = clock.History.Count > 0 ? clock.History[^1] : null;
+        Write(JournalEvents.ClockChanged, node, new JsonObject
+        {
+            ["clock"] = clock.Name,
+            ["event"] = last?.Kind,
+            ["reason"] = last?.Reason,
+            ["detail"] = last?.Detail,
+        });
+    }
+
+    /// <summary>Adds the changed clocks' rows and escalation schedules to the commit; called once, after the burst ran.</summary>
+    internal void FlushClocks()
+    {
+        foreach (var name in _changedClocks)
+        {
+            var clock = State.Clocks[name];
+            var reading = ClockCalculator.Read(clock, Calendar, Now);
+            var record = ClockRecord.From(clock, reading, Definition.DefinitionId, Instance.Id, Instance.CorrelationId, Now);
+            Commit.Clocks.Add(record);
+            var schedule = new EscalationScheduleRequest(Instance.Id, name, record.Sequence, reading.YellowFrom, reading.RedFrom, reading.CriticalFrom);
+            Enqueue(OutboxKinds.ScheduleEscalations, System.Text.Json.JsonSerializer.Serialize(schedule, EngineJson.Options));
+        }
+
+        _changedClocks.Clear();
+    }
+
+    private void StopClocks(string reason)
+    {
+        foreach (var clock in State.Clocks.Values.Where(c => !c.IsStopped))
+        {
+            clock.Stop(Now, Actor, reason);
+            ClockChanged(clock, null);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Activities;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Expressions;
 using Approval.Engine.Instances;
@@ -9,7 +10,7 @@ using Approval.Engine.Storage;
 namespace Approval.Engine.Execution;
 
 /// <summary>Runs bursts on a copy of an instance and returns the commit that records them; it reads and writes no storage.</summary>
-public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionEvaluator expressions, TimeProvider clock)
+public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionEvaluator expressions, CalendarProvider calendars, TimeProvider clock)
 {
     public ActivityRegistry Registry => registry;
 
@@ -21,28 +22,36 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
             instance.Variables[variable.Name] = instance.Input[variable.Name]?.DeepClone() ?? variable.Value?.DeepClone();
         }
 
-        await NewBurst(definition, commit, actor, cancellationToken).StartAsync();
+        var burst = NewBurst(definition, commit, actor, cancellationToken);
+        await burst.StartAsync();
+        burst.FlushClocks();
         return commit;
     }
 
     public async Task<WorkflowCommit> ResumeAsync(WorkflowInstance instance, WorkflowDefinition definition, Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
     {
         var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
-        await NewBurst(definition, commit, actor, cancellationToken).ResumeAsync(bookmark, payload);
+        var burst = NewBurst(definition, commit, actor, cancellationToken);
+        await burst.ResumeAsync(bookmark, payload);
+        burst.FlushClocks();
         return commit;
     }
 
     public async Task<WorkflowCommit> RetryAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
     {
         var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
-        await NewBurst(definition, commit, actor, cancellationToken).RetryAsync();
+        var burst = NewBurst(definition, commit, actor, cancellationToken);
+        await burst.RetryAsync();
+        burst.FlushClocks();
         return commit;
     }
 
     public WorkflowCommit Cancel(WorkflowInstance instance, WorkflowDefinition definition, string actor, string reason)
     {
         var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
-        NewBurst(definition, commit, actor, CancellationToken.None).Cancel(reason);
+        var burst = NewBurst(definition, commit, actor, CancellationToken.None);
+        burst.Cancel(reason);
+        burst.FlushClocks();
         return commit;
     }
 
@@ -50,6 +59,6 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
     {
         var now = clock.GetUtcNow();
         commit.Instance.UpdatedAt = now;
-        return new Burst(registry, expressions, definition, commit, now, actor, cancellationToken);
+        return new Burst(registry, expressions, calendars.Current, definition, commit, now, actor, cancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Scriban;
@@ -22,7 +23,6 @@ public sealed class ScribanExpressionEvaluator
 {
     private const int CacheLimit = 10_000;
     private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(1);
-    private static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
     private readonly ConcurrentDictionary<(string Language, string Text), Template> _cache = new();
     private readonly TimeProvider _clock;
@@ -36,7 +36,7 @@ public sealed class ScribanExpressionEvaluator
         _builtins = TemplateContext.GetDefaultBuiltinObject();
         var date = new DateTimeFunctions();
         date.Remove("now");
-        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), ChinaTime).DateTime));
+        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), ChinaTime.Zone).DateTime));
         _builtins.Remove("date");
         _builtins.SetValue("date", date, readOnly: true);
     }

@@ -21,7 +21,11 @@ public sealed class WorkItem
 
     public string? Department { get; set; }
 
+    /// <summary>The instant the task becomes overdue: the start of the day after its due date.</summary>
     public DateTimeOffset? DueAt { get; set; }
+
+    /// <summary>The task's own limit in working days from the day it was created (a task clock), when it has one.</summary>
+    public int? LimitWorkingDays { get; set; }
 
     public List<string> Outcomes { get; set; } = [];
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Engine.Clocks;
 
 namespace Approval.Engine.Instances;
 
@@ -18,12 +19,16 @@ public sealed class InstanceState
     /// <summary>Per-activity data an activity keeps between execute and resume.</summary>
     public Dictionary<string, JsonNode?> ActivityData { get; set; } = [];
 
+    /// <summary>The instance's legal clocks by name; they commit with the steps that start, pause, extend or stop them.</summary>
+    public Dictionary<string, LegalClock> Clocks { get; set; } = [];
+
     public InstanceState Clone() => new()
     {
         Queue = [.. Queue],
         Waiting = [.. Waiting],
         Joins = Joins.ToDictionary(j => j.Key, j => j.Value.ToList()),
         ActivityData = ActivityData.ToDictionary(d => d.Key, d => d.Value?.DeepClone()),
+        Clocks = Clocks.ToDictionary(c => c.Key, c => c.Value.Clone()),
     };
 }
 

@@ -30,6 +30,7 @@ public static class JournalEvents
     public const string InstanceStarted = "InstanceStarted";
     public const string ActivityStarted = "ActivityStarted";
     public const string ActivityCompleted = "ActivityCompleted";
+    public const string ActivityEmitted = "ActivityEmitted";
     public const string ActivityFaulted = "ActivityFaulted";
     public const string ActivityCancelled = "ActivityCancelled";
     public const string BookmarkCreated = "BookmarkCreated";
@@ -40,4 +41,5 @@ public static class JournalEvents
     public const string InstanceCancelled = "InstanceCancelled";
     public const string InstanceFaulted = "InstanceFaulted";
     public const string InstanceRetried = "InstanceRetried";
+    public const string ClockChanged = "ClockChanged";
 }

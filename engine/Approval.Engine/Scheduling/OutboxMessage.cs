@@ -40,4 +40,7 @@ public static class OutboxKinds
 
     /// <summary>Cancel an instance in the background, e.g. the children of a cancelled parent (<see cref="CancelRequest"/>).</summary>
     public const string Cancel = "Cancel";
+
+    /// <summary>Replace the SLA escalation jobs of one clock (<see cref="Clocks.EscalationScheduleRequest"/>).</summary>
+    public const string ScheduleEscalations = "ScheduleEscalations";
 }

@@ -1,17 +1,18 @@
 using System.Text.Json;
+using Approval.Engine.Clocks;
 using Approval.Engine.Execution;
 using Approval.Engine.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Approval.Engine.Scheduling;
 
-/// <summary>Hands committed outbox messages to Quartz (timers) and Hangfire (continuations), then marks them processed.</summary>
+/// <summary>Hands committed outbox messages to Quartz (timers) and Hangfire (continuations, SLA escalations), then marks them processed.</summary>
 /// <remarks>
 /// A crash between handing over and marking leaves the message pending, so it is handed over again: every handler is
 /// idempotent (a timer has a stable trigger key, a resume of a burned bookmark does nothing, a child id is fixed).
 /// Failures back off exponentially up to five minutes and never block the messages behind them.
 /// </remarks>
-public sealed class OutboxRelay(IOutboxStore outbox, ITimerScheduler timers, IBackgroundDispatcher dispatcher, TimeProvider clock, ILogger<OutboxRelay> logger)
+public sealed class OutboxRelay(IOutboxStore outbox, ITimerScheduler timers, IBackgroundDispatcher dispatcher, IEscalationScheduler escalations, TimeProvider clock, ILogger<OutboxRelay> logger)
 {
     public const int BatchSize = 200;
 
@@ -46,6 +47,7 @@ public sealed class OutboxRelay(IOutboxStore outbox, ITimerScheduler timers, IBa
         OutboxKinds.StartChild => dispatcher.DispatchStartChildAsync(Read<StartChildRequest>(message), cancellationToken),
         OutboxKinds.Resume => dispatcher.DispatchResumeAsync(Read<ResumeRequest>(message), cancellationToken),
         OutboxKinds.Cancel => dispatcher.DispatchCancelAsync(Read<CancelRequest>(message), cancellationToken),
+        OutboxKinds.ScheduleEscalations => escalations.ScheduleAsync(Read<EscalationScheduleRequest>(message), cancellationToken),
         _ => throw new InvalidOperationException($"Outbox message kind '{message.Kind}' has no handler."),
     };
 

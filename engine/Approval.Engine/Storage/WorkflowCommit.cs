@@ -1,4 +1,5 @@
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Clocks;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
 using Approval.Engine.Journal;
@@ -36,4 +37,7 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew, long e
     public List<JournalEntry> Journal { get; } = [];
 
     public List<OutboxMessage> Outbox { get; } = [];
+
+    /// <summary>The queryable rows of the clocks this burst changed, upserted with the instance.</summary>
+    public List<ClockRecord> Clocks { get; } = [];
 }

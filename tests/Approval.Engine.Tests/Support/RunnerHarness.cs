@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Activities;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.Expressions;
@@ -19,11 +20,11 @@ public sealed class RunnerHarness
     private readonly List<WorkItem> _workItems = [];
     private readonly List<JournalEntry> _journal = [];
 
-    public RunnerHarness(string json)
+    public RunnerHarness(string json, IEnumerable<Activity>? extraActivities = null, DateTimeOffset? start = null)
     {
-        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
+        Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         Expressions = new ScribanExpressionEvaluator(Clock);
-        Runner = new WorkflowRunner(new ActivityRegistry(ActivityRegistry.BuiltIns), Expressions, Clock);
+        Runner = new WorkflowRunner(new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(extraActivities ?? [])), Expressions, new CalendarProvider(), Clock);
         Definition = DefinitionJson.Read(json);
         Validator = new DefinitionValidator(Runner.Registry, Expressions);
     }
@@ -43,6 +44,8 @@ public sealed class RunnerHarness
     public List<WorkflowCommit> Commits { get; } = [];
 
     public IReadOnlyList<Bookmark> Bookmarks => _bookmarks;
+
+    public IReadOnlyList<WorkItem> WorkItems => _workItems;
 
     public IReadOnlyList<WorkItem> OpenWorkItems => _workItems.Where(w => w.Status == WorkItemStatus.Open).ToList();
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Activities.ControlFlow;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Calendar;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 
@@ -27,6 +28,7 @@ public sealed class HumanTaskActivity : Activity
             new InputDescriptor("department", "String", new("部门", "Department")),
             new InputDescriptor("dueAt", "DateTimeOffset", new("截止时刻", "Due at")),
             new InputDescriptor("dueIn", "TimeSpan", new("办理时长", "Due in")),
+            new InputDescriptor("limitWorkingDays", "Int32", new("环节时限（工作日）", "Step limit (working days)")),
             new InputDescriptor("outcomes", "String[]", new("处理结果", "Outcomes"), DefaultValue: DefaultOutcomes, LiteralOnly: true),
             new InputDescriptor("resultVariable", "String", new("结果变量", "Result variable"), LiteralOnly: true),
         ],
@@ -52,9 +54,18 @@ public sealed class HumanTaskActivity : Activity
 
     public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
     {
-        var dueAt = context.GetInstant("dueAt") ?? (context.GetDuration("dueIn") is { } dueIn ? context.Now + dueIn : null);
+        var limit = context.GetInt32("limitWorkingDays");
+        if (limit is <= 0)
+        {
+            throw new FormatException($"A step limit must be at least one working day, not {limit}.");
+        }
+
+        // A step limit in working days (a task clock) is over at the start of the day after its due date, Beijing time.
+        var dueAt = limit is { } days
+            ? ChinaTime.StartOfDay(context.Calendar.AddWorkingDays(ChinaTime.DateOf(context.Now), days).AddDays(1))
+            : context.GetInstant("dueAt") ?? (context.GetDuration("dueIn") is { } dueIn ? context.Now + dueIn : null);
         var bookmark = context.CreateBookmark(BookmarkKinds.HumanTask, correlationId: context.Instance.CorrelationId);
-        context.CreateWorkItem(
+        var item = context.CreateWorkItem(
             bookmark,
             context.GetString("title") ?? context.Node.Id,
             context.GetString("assignee"),
@@ -62,6 +73,7 @@ public sealed class HumanTaskActivity : Activity
             context.GetString("department"),
             dueAt,
             GetOutcomes(context.Node));
+        item.LimitWorkingDays = limit;
         return new(ActivityResult.Wait(bookmark));
     }
 

@@ -1,0 +1,162 @@
+using Approval.Engine.Clocks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.EntityFrameworkCore;
+
+/// <summary>Clock rows, escalations and notifications on EF Core.</summary>
+public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IClockStore
+{
+    public async Task<ClockRecord?> FindAsync(Guid instanceId, string clockName, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Clocks.AsNoTracking().FirstOrDefaultAsync(c => c.InstanceId == instanceId && c.Name == clockName, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClockRecord>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Clocks.AsNoTracking().Where(c => c.InstanceId == instanceId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClockRecord>> ListDueForEscalationAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Clocks.AsNoTracking()
+            .Where(c => c.Status == ClockStatus.Running && (
+                (c.EscalatedLevel < WarningLevel.Yellow && c.YellowAt <= now) ||
+                (c.EscalatedLevel < WarningLevel.Red && c.RedAt <= now) ||
+                (c.EscalatedLevel < WarningLevel.Critical && c.CriticalAt <= now)))
+            .OrderBy(c => c.YellowAt)
+            .Take(max)
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ClockRecord>> ListAlertsAsync(WarningLevel? level, string? department, DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.Clocks.AsNoTracking().Where(c => c.Status != ClockStatus.Stopped);
+        if (department is not null)
+        {
+            query = query.Where(c => c.Department == department);
+        }
+
+        // A running clock's level follows from the instants; a paused one keeps the level it had when it paused.
+        query = level switch
+        {
+            WarningLevel.Yellow => query.Where(c =>
+                (c.Status == ClockStatus.Running && c.YellowAt <= now && c.RedAt > now) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Yellow)),
+            WarningLevel.Red => query.Where(c =>
+                (c.Status == ClockStatus.Running && c.RedAt <= now && (c.CriticalAt == null || c.CriticalAt > now)) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Red)),
+            WarningLevel.Critical => query.Where(c =>
+                (c.Status == ClockStatus.Running && c.CriticalAt <= now) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Critical)),
+            _ => query.Where(c =>
+                (c.Status == ClockStatus.Running && c.YellowAt <= now) || (c.Status == ClockStatus.Paused && c.Level != WarningLevel.Normal)),
+        };
+        return await query.OrderBy(c => c.CommittedDueDate).ThenBy(c => c.InstanceId).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> TryRecordEscalationAsync(Escalation escalation, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Escalations.Add(escalation);
+        db.Notifications.AddRange(notifications);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // This clock and level escalated already (another host, a retry): the first one counts.
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        var level = escalation.Level;
+        await db.Clocks.Where(c => c.InstanceId == escalation.InstanceId && c.Name == escalation.ClockName && c.EscalatedLevel < level)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalatedLevel, level), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<IReadOnlyList<Escalation>> ListEscalationsAsync(Guid? instanceId, string? department, DateTimeOffset? since, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.Escalations.AsNoTracking();
+        if (instanceId is { } id)
+        {
+            query = query.Where(e => e.InstanceId == id);
+        }
+
+        if (department is not null)
+        {
+            query = query.Where(e => e.Department == department);
+        }
+
+        if (since is { } from)
+        {
+            query = query.Where(e => e.EscalatedAt >= from);
+        }
+
+        return await query.OrderByDescending(e => e.EscalatedAt).ThenBy(e => e.Id).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Notification>> ListNotificationsAsync(IReadOnlyList<string> recipients, bool unreadOnly, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.Notifications.AsNoTracking().Where(n => recipients.Contains(n.Recipient));
+        if (unreadOnly)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        return await query.OrderByDescending(n => n.CreatedAt).ThenBy(n => n.Id).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> MarkNotificationReadAsync(Guid notificationId, IReadOnlyList<string> recipients, string readBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == notificationId && recipients.Contains(n.Recipient), cancellationToken);
+        if (notification is null)
+        {
+            return false;
+        }
+
+        if (notification.ReadAt is null)
+        {
+            notification.ReadAt = at;
+            notification.ReadBy = readBy;
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<EscalationJobSet?> FindJobSetAsync(Guid instanceId, string clockName, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.EscalationJobs.AsNoTracking().FirstOrDefaultAsync(j => j.InstanceId == instanceId && j.ClockName == clockName, cancellationToken);
+    }
+
+    public async Task SaveJobSetAsync(EscalationJobSet jobs, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        var updated = await db.EscalationJobs.Where(j => j.InstanceId == jobs.InstanceId && j.ClockName == jobs.ClockName && j.Sequence <= jobs.Sequence)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Sequence, jobs.Sequence).SetProperty(j => j.JobIds, jobs.JobIds).SetProperty(j => j.UpdatedAt, jobs.UpdatedAt), cancellationToken);
+        if (updated == 0 && !await db.EscalationJobs.AnyAsync(j => j.InstanceId == jobs.InstanceId && j.ClockName == jobs.ClockName, cancellationToken))
+        {
+            db.EscalationJobs.Add(jobs);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
+            {
+                // Another relay saved this clock's jobs at the same moment; its set stands and the jobs re-read the clock anyway.
+            }
+        }
+    }
+}
