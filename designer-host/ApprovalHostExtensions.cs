@@ -26,6 +26,7 @@ public static class ApprovalHostExtensions
         var services = builder.Services;
         var engine = new EngineOptions { Provider = provider, ConnectionString = connectionString };
         configuration.GetSection("Approval:Engine").Bind(engine);
+        engine.ClockMode = configuration.GetValue("Approval:Clock:Mode", engine.ClockMode);
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
 
@@ -65,6 +66,10 @@ public static class ApprovalHostExtensions
         api.MapWorkflowInstancesApi();
         api.MapSignalsApi();
         api.MapWorkItemsApi();
+        api.MapCalendarApi();
+        api.MapAdminClockApi();
+        api.MapSupervisionApi();
+        api.MapNotificationsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -1,3 +1,4 @@
+using Approval.Engine.Clocks;
 using System.Text.Json.Nodes;
 using Approval.Engine.Bookmarks;
 using Approval.Engine.Execution;
@@ -55,7 +56,9 @@ public sealed record InstanceView(
     DateTimeOffset? FinishedAt,
     IReadOnlyList<BookmarkView> Bookmarks,
     IReadOnlyList<WorkItemView> WorkItems,
-    IReadOnlyList<JournalEntryView> Journal);
+    IReadOnlyList<JournalEntryView> Journal,
+    IReadOnlyList<ClockView> Clocks,
+    WarningLevel WarningLevel);
 
 public sealed record BookmarkView(Guid Id, string ActivityId, string Kind, string? SignalName, string? CorrelationId, DateTimeOffset? ResumeAt, DateTimeOffset CreatedAt)
 {
@@ -79,11 +82,19 @@ public sealed record WorkItemView(
     JsonObject? Data,
     string? CorrelationId,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    int? LimitWorkingDays,
+    DateOnly? DueDate,
+    int? RemainingWorkingDays,
+    WarningLevel? WarningLevel)
 {
-    public static WorkItemView From(WorkItem w) => new(
+    /// <summary>The work item without its deadline reading (the answer to a run, where no calendar is at hand).</summary>
+    public static WorkItemView From(WorkItem w) => From(w, null);
+
+    public static WorkItemView From(WorkItem w, TaskDeadline? deadline) => new(
         w.Id, w.InstanceId, w.ActivityId, w.Title, w.Assignee, w.CandidateRoles, w.Department, w.DueAt, w.Outcomes,
-        w.Status, w.Outcome, w.CompletedBy, w.Comment, w.Data, w.CorrelationId, w.CreatedAt, w.CompletedAt);
+        w.Status, w.Outcome, w.CompletedBy, w.Comment, w.Data, w.CorrelationId, w.CreatedAt, w.CompletedAt,
+        w.LimitWorkingDays, deadline?.DueDate, deadline?.RemainingWorkingDays, deadline?.WarningLevel);
 }
 
 public sealed record JournalEntryView(int Sequence, DateTimeOffset At, string Event, string? ActivityId, string? ActivityType, string? Actor, JsonObject? Data)

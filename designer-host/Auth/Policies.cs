@@ -18,8 +18,16 @@ public static class Policies
     /// </remarks>
     public const string SendSignals = nameof(SendSignals);
 
+    /// <summary>Administer the system: load holiday notices, move simulated time.</summary>
+    public const string Administer = nameof(Administer);
+
+    /// <summary>Watch deadlines: alerts and the escalation log.</summary>
+    public const string Supervise = nameof(Supervise);
+
     public static AuthorizationBuilder AddApprovalPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(DesignWorkflows, p => p.RequireRole(Roles.BusinessAnalyst, Roles.Admin))
         .AddPolicy(OperateInstances, p => p.RequireRole(Roles.BusinessAnalyst, Roles.Admin))
-        .AddPolicy(SendSignals, p => p.RequireRole(Roles.BusinessAnalyst, Roles.WindowClerk, Roles.Admin));
+        .AddPolicy(SendSignals, p => p.RequireRole(Roles.BusinessAnalyst, Roles.WindowClerk, Roles.Admin))
+        .AddPolicy(Administer, p => p.RequireRole(Roles.Admin))
+        .AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Approval.Engine.Calendar;
+using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.Expressions;
@@ -38,6 +40,8 @@ internal sealed class EngineExceptionHandler(IProblemDetailsService problems, IL
             Problem(StatusCodes.Status409Conflict, "Conflict", "Someone else changed this at the same moment; reload and try again."),
         InvalidStimulusException ex => Problem(StatusCodes.Status400BadRequest, "Not accepted by the waiting activity", ex.Message),
         ExpressionException ex => Problem(StatusCodes.Status400BadRequest, "Expression error", ex.Message),
+        CalendarFormatException ex => WithProblems(Problem(StatusCodes.Status400BadRequest, "The calendar data is invalid", ex.Message), ex.Problems),
+        ClockRuleException ex => Problem(StatusCodes.Status409Conflict, "Not allowed by the legal clock's rules", ex.Message),
         BadHttpRequestException ex => Problem(ex.StatusCode, TitleOf(ex.StatusCode), Describe(ex)),
         JsonException ex => Problem(StatusCodes.Status400BadRequest, "Malformed JSON", FirstSentence(ex.Message)),
         _ => null,
@@ -48,6 +52,12 @@ internal sealed class EngineExceptionHandler(IProblemDetailsService problems, IL
     private static ProblemDetails WithErrors(ProblemDetails problem, IReadOnlyList<DefinitionError> errors)
     {
         problem.Extensions["errors"] = errors.Select(e => new { code = e.Code, message = e.Message, activityId = e.ActivityId, input = e.Input }).ToList();
+        return problem;
+    }
+
+    private static ProblemDetails WithProblems(ProblemDetails problem, IReadOnlyList<string> problems)
+    {
+        problem.Extensions["errors"] = problems;
         return problem;
     }
 

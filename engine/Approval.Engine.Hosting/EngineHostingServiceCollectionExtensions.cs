@@ -26,13 +26,17 @@ public static class EngineHostingServiceCollectionExtensions
             services.AddSingleton(simulated);
             services.AddSingleton<TimeProvider>(simulated);
             services.AddScoped<SimulatedClock>();
-            services.AddHostedService<SimulatedClockSync>();
         }
 
         services.AddApprovalEngineCore();
 
         // Migrations run before any other hosted service so that the relay, Quartz and Hangfire find their tables.
         services.AddHostedService<EngineStartup>();
+        if (simulated is not null)
+        {
+            services.AddHostedService<SimulatedClockSync>();
+        }
+
         services.AddApprovalEngineStorage(options.Provider, options.ConnectionString);
 
         var (quartzStore, quartzConnection, hangfireStore, hangfireConnection) = options.Provider == DatabaseProvider.PostgreSql

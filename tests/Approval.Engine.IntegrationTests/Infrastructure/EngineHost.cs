@@ -1,3 +1,4 @@
+using Approval.Activities;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Execution;
 using Approval.Engine.Definitions;
@@ -30,6 +31,7 @@ public sealed class EngineHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter(_ => false);
         builder.Services.AddApprovalEngine(options);
+        builder.Services.AddApprovalActivities();
         var host = builder.Build();
         await host.StartAsync();
         return new EngineHost(host, options);
