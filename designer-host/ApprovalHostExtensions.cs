@@ -27,6 +27,7 @@ public static class ApprovalHostExtensions
         var engine = new EngineOptions { Provider = provider, ConnectionString = connectionString };
         configuration.GetSection("Approval:Engine").Bind(engine);
         engine.ClockMode = configuration.GetValue("Approval:Clock:Mode", engine.ClockMode);
+        engine.CalendarImportFolder = configuration.GetValue("Approval:Calendar:ImportFolder", engine.CalendarImportFolder);
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
 

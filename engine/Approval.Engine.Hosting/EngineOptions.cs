@@ -21,6 +21,9 @@ public sealed class EngineOptions
     /// <value><c>System</c> (the real clock, the default) or <c>Simulated</c> (real time plus an offset that admins move forward, for demos and tests).</value>
     public ClockMode ClockMode { get; set; } = ClockMode.System;
 
+    /// <value>A folder of holiday CSV files (<c>date,kind,name</c>) loaded at start-up, for years after the shipped ones; none by default.</value>
+    public string? CalendarImportFolder { get; set; }
+
     /// <value>How many Hangfire workers this host runs; four by default.</value>
     public int HangfireWorkers { get; set; } = 4;
 }

@@ -7,11 +7,16 @@ using Microsoft.Extensions.Hosting;
 namespace Approval.Engine.Hosting;
 
 /// <summary>Applies the engine's migrations, loads the calendar and picks up simulated time when the host starts, before the background servers begin.</summary>
-internal sealed class EngineStartup(EngineDatabase database, CalendarService calendar, IServiceProvider services) : IHostedService
+internal sealed class EngineStartup(EngineDatabase database, CalendarService calendar, EngineOptions options, IServiceProvider services) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await database.MigrateAsync(cancellationToken);
+        if (options.CalendarImportFolder is { Length: > 0 } folder)
+        {
+            await calendar.ImportFolderAsync(folder, cancellationToken);
+        }
+
         await calendar.InitializeAsync(cancellationToken);
         if (services.GetService<SimulatedTimeProvider>() is { } simulated)
         {

@@ -32,6 +32,45 @@ public sealed class CalendarService(ICalendarStore store, CalendarProvider provi
         }
     }
 
+    /// <summary>Loads every <c>*.csv</c> holiday file in <paramref name="folder"/> (columns <c>date,kind,name</c>), one notice year per group of rows.</summary>
+    /// <remarks>
+    /// A year is replaced only when its file changed since it was loaded (the source records the file's name and time),
+    /// so every start-up may run this safely; a bad file is logged and skipped without touching what is stored.
+    /// </remarks>
+    public async Task<int> ImportFolderAsync(string folder, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(folder))
+        {
+            logger.LogWarning("Calendar import folder {Folder} does not exist; nothing imported.", folder);
+            return 0;
+        }
+
+        var stored = (await store.ListYearsAsync(cancellationToken)).ToDictionary(y => y.Year, y => y.Source);
+        var loaded = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.csv").Order(StringComparer.Ordinal))
+        {
+            var source = $"file:{Path.GetFileName(file)}@{File.GetLastWriteTimeUtc(file):yyyyMMddTHHmmssZ}";
+            try
+            {
+                var days = CalendarCsv.Parse(await File.ReadAllTextAsync(file, cancellationToken));
+                foreach (var year in days.GroupBy(CalendarYearRules.NoticeYearOf))
+                {
+                    if (stored.GetValueOrDefault(year.Key) != source)
+                    {
+                        await ReplaceYearAsync(year.Key, [.. year], source, "system", cancellationToken);
+                        loaded++;
+                    }
+                }
+            }
+            catch (CalendarFormatException ex)
+            {
+                logger.LogError("Calendar file {File} was not loaded: {Problems}", file, ex.Message);
+            }
+        }
+
+        return loaded;
+    }
+
     /// <summary>Reloads when another host loaded a year since this one last looked.</summary>
     public async Task ReloadIfChangedAsync(CancellationToken cancellationToken)
     {
