@@ -24,20 +24,10 @@ public static class HangfireDispatchServiceCollectionExtensions
         services.AddScoped<SlaJobs>();
         services.AddSingleton<IBackgroundDispatcher, HangfireBackgroundDispatcher>();
         services.AddSingleton<Approval.Engine.Clocks.IEscalationScheduler, HangfireEscalationScheduler>();
-        services.AddHangfire(cfg =>
-        {
-            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (store == HangfireStore.PostgreSql)
-            {
-                cfg.UsePostgreSqlStorage(
-                    o => o.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromMilliseconds(500) });
-            }
-            else
-            {
-                cfg.UseSQLiteStorage(connectionString, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
-            }
-        });
+        // The storage is this host's own singleton rather than Hangfire's global JobStorage.Current, so two hosts in one
+        // process (tests, tools) never enqueue into each other's databases.
+        services.AddSingleton<JobStorage>(_ => store == HangfireStore.PostgreSql ? PostgresStorage(connectionString) : SqliteStorage(connectionString));
+        services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (runServer)
         {
             services.AddHostedService<SlaSweepRegistration>();
@@ -51,4 +41,12 @@ public static class HangfireDispatchServiceCollectionExtensions
 
         return services;
     }
+
+    private static PostgreSqlStorage PostgresStorage(string connectionString)
+    {
+        var options = new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromMilliseconds(500) };
+        return new PostgreSqlStorage(new global::Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(connectionString, options), options);
+    }
+
+    private static SQLiteStorage SqliteStorage(string path) => new(path, new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromMilliseconds(500) });
 }

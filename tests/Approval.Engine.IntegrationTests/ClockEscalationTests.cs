@@ -126,6 +126,33 @@ public abstract class ClockEscalationTests
     }
 
     [Fact]
+    public async Task DeadlineTimer_SimulatedJumpPastItsWorkingDayInstant_FiresOnce()
+    {
+        await using var host = await SimulatedHostAsync(await TestDatabases.NewAsync(Provider));
+        await host.PublishAsync(new FlowBuilder("deadline-jump")
+            .Activity("start", "Start")
+            .Activity("deadline", "DeadlineTimer", ("workingDays", 5))
+            .Activity("after", "Log", ("message", "five working days are over"))
+            .Activity("end", "End")
+            .Chain("start", "deadline")
+            .Connect("deadline", "after", "Due")
+            .Connect("after", "end")
+            .ToJson());
+        var run = await host.StartAsync("deadline-jump");
+        var timer = Assert.Single(await host.Store.ListBookmarksAsync(run.Instance.Id, CancellationToken.None));
+        var calendar = host.Services.GetRequiredService<Approval.Engine.Calendar.CalendarProvider>().Current;
+        var today = Approval.Engine.Calendar.ChinaTime.DateOf(host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        Assert.Equal(Approval.Engine.Calendar.ChinaTime.StartOfDay(calendar.AddWorkingDays(today, 5).AddDays(1)), timer.ResumeAt);
+
+        var jump = await host.InScopeAsync(sp => sp.GetRequiredService<SimulatedClock>().AdvanceAsync(TimeSpan.FromDays(20), "tester", CancellationToken.None));
+        Assert.True(await EngineHost.EventuallyAsync(async () =>
+            (await host.Store.FindInstanceAsync(run.Instance.Id, CancellationToken.None))!.Status == Approval.Engine.Instances.WorkflowStatus.Completed),
+            $"the deadline timer did not fire after the jump (swept {jump.TimersFired}): " + string.Join(" | ", (await host.Store.ReadJournalAsync(run.Instance.Id, CancellationToken.None)).Select(j => $"{j.Event} {j.ActivityId} {j.Data?.ToJsonString()}")));
+        var journal = await host.Store.ReadJournalAsync(run.Instance.Id, CancellationToken.None);
+        Assert.Single(journal, j => j.Event == Approval.Engine.Journal.JournalEvents.Log);
+    }
+
+    [Fact]
     public async Task LevelsAlreadyBegun_HangfireJobsEscalateWithoutTheSweep()
     {
         // Accepted on 2026-11-02 with 5 and 10 working days: the statutory due date (11-16) passed long ago, so the
