@@ -134,6 +134,31 @@ public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGat
         return true;
     }
 
+    public async Task<IReadOnlyList<ClockRecord>> ListOpenAsync(int skip, int max, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Clocks.AsNoTracking().Where(c => c.Status != ClockStatus.Stopped)
+            .OrderBy(c => c.InstanceId).ThenBy(c => c.Name).Skip(skip).Take(max).ToListAsync(cancellationToken);
+    }
+
+    public async Task<bool> RefreshAsync(ClockRecord record, CancellationToken cancellationToken)
+    {
+        using var _ = await gate.EnterAsync(cancellationToken);
+        await using var db = contexts.Create();
+        var updated = await db.Clocks.Where(c => c.InstanceId == record.InstanceId && c.Name == record.Name && c.Sequence == record.Sequence)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(c => c.AcceptedOn, record.AcceptedOn)
+                    .SetProperty(c => c.CommittedDueDate, record.CommittedDueDate)
+                    .SetProperty(c => c.StatutoryDueDate, record.StatutoryDueDate)
+                    .SetProperty(c => c.Level, record.Level)
+                    .SetProperty(c => c.YellowAt, record.YellowAt)
+                    .SetProperty(c => c.RedAt, record.RedAt)
+                    .SetProperty(c => c.CriticalAt, record.CriticalAt)
+                    .SetProperty(c => c.UpdatedAt, record.UpdatedAt),
+                cancellationToken);
+        return updated == 1;
+    }
+
     public async Task<EscalationJobSet?> FindJobSetAsync(Guid instanceId, string clockName, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

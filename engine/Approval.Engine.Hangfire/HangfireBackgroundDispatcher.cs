@@ -28,5 +28,11 @@ public sealed class HangfireBackgroundDispatcher(IBackgroundJobClient jobs) : IB
         return Task.CompletedTask;
     }
 
+    public Task DispatchClockReprojectionAsync(CancellationToken cancellationToken)
+    {
+        jobs.Enqueue<SlaJobs>(j => j.ReprojectAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
     private static string? Json(object? value) => value is null ? null : JsonSerializer.Serialize(value, EngineJson.Options);
 }

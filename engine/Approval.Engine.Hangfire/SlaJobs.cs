@@ -7,7 +7,7 @@ namespace Approval.Engine.Hangfire;
 /// <summary>The SLA escalation jobs: one scheduled per clock and level, and the recurring catch-up sweep. Both are idempotent.</summary>
 [Queue("engine")]
 [AutomaticRetry(Attempts = 10)]
-public sealed class SlaJobs(SlaEscalator escalator, SlaSweep sweep)
+public sealed class SlaJobs(SlaEscalator escalator, SlaSweep sweep, ClockReprojector reprojector)
 {
     public const string SweepJobId = "sla-sweep";
 
@@ -18,4 +18,8 @@ public sealed class SlaJobs(SlaEscalator escalator, SlaSweep sweep)
     [DisplayName("SLA sweep")]
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public Task SweepAsync(CancellationToken cancellationToken) => sweep.SweepAsync(cancellationToken);
+
+    [DisplayName("Recompute open clocks after a calendar change")]
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    public Task ReprojectAsync(CancellationToken cancellationToken) => reprojector.ReprojectOpenClocksAsync(cancellationToken);
 }

@@ -30,6 +30,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<SlaEscalator>();
         services.AddScoped<SlaSweep>();
         services.AddScoped<OverdueTimerSweep>();
+        services.AddScoped<ClockReprojector>();
         services.AddSingleton<CalendarService>();
         return services;
     }

@@ -153,6 +153,32 @@ public abstract class ClockEscalationTests
     }
 
     [Fact]
+    public async Task HolidayNoticeLoaded_OpenClocksDueInThatYearMoveAndAreRescheduled()
+    {
+        await using var host = await EngineHost.StartAsync(await TestDatabases.NewAsync(Provider));
+        await host.PublishAsync(new FlowBuilder("sla-notice")
+            .Activity("start", "Start")
+            .Activity("clock", "StartClock", ("committedLimitDays", 10), ("startedAt", "2030-12-20T02:00:00Z"))
+            .Activity("review", "HumanTask", ("title", "审查"), ("assignee", "reviewer"))
+            .Activity("end", "End")
+            .Chain("start", "clock", "review")
+            .Connect("review", "end", "Approve")
+            .ToJson());
+        var run = await host.StartAsync("sla-notice");
+        var clocks = host.Services.GetRequiredService<IClockStore>();
+
+        // 2030-12-20 is a Friday; with no notice for 2031, ten working days end on Friday 2031-01-03.
+        Assert.Equal(new DateOnly(2031, 1, 3), (await clocks.FindAsync(run.Instance.Id, LegalClock.CaseClockName, CancellationToken.None))!.CommittedDueDate);
+
+        await host.Services.GetRequiredService<Approval.Engine.Calendar.CalendarService>().ReplaceYearAsync(
+            2031, [new(new DateOnly(2031, 1, 1), Approval.Engine.Calendar.SpecialDayKind.Holiday, "元旦")], "test", "tester", CancellationToken.None);
+
+        Assert.True(await EngineHost.EventuallyAsync(async () =>
+            (await clocks.FindAsync(run.Instance.Id, LegalClock.CaseClockName, CancellationToken.None))!.CommittedDueDate == new DateOnly(2031, 1, 6)),
+            "the open clock's row did not follow the new notice");
+    }
+
+    [Fact]
     public async Task LevelsAlreadyBegun_HangfireJobsEscalateWithoutTheSweep()
     {
         // Accepted on 2026-11-02 with 5 and 10 working days: the statutory due date (11-16) passed long ago, so the

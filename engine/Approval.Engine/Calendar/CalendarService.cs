@@ -1,9 +1,10 @@
+using Approval.Engine.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Approval.Engine.Calendar;
 
 /// <summary>Loads holiday notices into the calendar in force: the shipped years on first run, an administrator's years later.</summary>
-public sealed class CalendarService(ICalendarStore store, CalendarProvider provider, TimeProvider time, ILogger<CalendarService> logger)
+public sealed class CalendarService(ICalendarStore store, CalendarProvider provider, TimeProvider time, ILogger<CalendarService> logger, IBackgroundDispatcher? dispatcher = null)
 {
     private DateTimeOffset? _loadedStamp;
 
@@ -92,6 +93,13 @@ public sealed class CalendarService(ICalendarStore store, CalendarProvider provi
 
         await store.ReplaceYearAsync(new CalendarYear(year, [.. days.OrderBy(d => d.Date)]), source, loadedBy, time.GetUtcNow(), cancellationToken);
         await ReloadAsync(cancellationToken);
+
+        // Open cases' due dates may have moved with the new notice: recompute their rows and escalations in the background.
+        if (dispatcher is not null)
+        {
+            await dispatcher.DispatchClockReprojectionAsync(cancellationToken);
+        }
+
         logger.LogInformation("Calendar: {User} loaded the holiday notice for {Year} from {Source} ({Days} special days).", loadedBy, year, source, days.Count);
         return (await store.ListYearsAsync(cancellationToken)).Single(y => y.Year == year);
     }

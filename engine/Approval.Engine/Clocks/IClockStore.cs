@@ -24,6 +24,12 @@ public interface IClockStore
     /// <summary>Marks a notification read if it is addressed to one of <paramref name="recipients"/>; false when there is no such notification.</summary>
     Task<bool> MarkNotificationReadAsync(Guid notificationId, IReadOnlyList<string> recipients, string readBy, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Open clocks in key order, a page at a time.</summary>
+    Task<IReadOnlyList<ClockRecord>> ListOpenAsync(int skip, int max, CancellationToken cancellationToken);
+
+    /// <summary>Rewrites a clock row's dates and level instants, unless the clock changed since it was read (its sequence moved on).</summary>
+    Task<bool> RefreshAsync(ClockRecord record, CancellationToken cancellationToken);
+
     Task<EscalationJobSet?> FindJobSetAsync(Guid instanceId, string clockName, CancellationToken cancellationToken);
 
     Task SaveJobSetAsync(EscalationJobSet jobs, CancellationToken cancellationToken);

@@ -8,4 +8,7 @@ public interface IBackgroundDispatcher
     Task DispatchStartChildAsync(StartChildRequest request, CancellationToken cancellationToken);
 
     Task DispatchCancelAsync(CancelRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Recomputes every open clock's row and escalations, after the calendar changed under them.</summary>
+    Task DispatchClockReprojectionAsync(CancellationToken cancellationToken);
 }
