@@ -27,12 +27,16 @@ public static class HangfireDispatchServiceCollectionExtensions
         // The storage is this host's own singleton rather than Hangfire's global JobStorage.Current, so two hosts in one
         // process (tests, tools) never enqueue into each other's databases.
         services.AddSingleton<JobStorage>(_ => store == HangfireStore.PostgreSql ? PostgresStorage(connectionString) : SqliteStorage(connectionString));
+        services.AddSingleton<JobActivator>(sp => new HostJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddSingleton<global::Hangfire.Server.IBackgroundJobPerformer>(sp => new global::Hangfire.Server.BackgroundJobPerformer(
+            sp.GetRequiredService<global::Hangfire.Common.IJobFilterProvider>(), sp.GetRequiredService<JobActivator>(), TaskScheduler.Default));
         services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
         if (runServer)
         {
             services.AddHostedService<SlaSweepRegistration>();
-            services.AddHangfireServer(o =>
+            services.AddHangfireServer((sp, o) =>
             {
+                o.Activator = sp.GetRequiredService<JobActivator>();
                 o.Queues = ["engine", "default"];
                 o.WorkerCount = workerCount;
                 o.SchedulePollingInterval = TimeSpan.FromSeconds(1);

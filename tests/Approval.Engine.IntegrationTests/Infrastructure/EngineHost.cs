@@ -29,7 +29,16 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddFilter(_ => false);
+        if (Environment.GetEnvironmentVariable("APPROVAL_TEST_LOG") is { Length: > 0 } logFile)
+        {
+            // For chasing a flaky test: warnings and errors of every host, appended to one file.
+            builder.Logging.AddProvider(new FileLoggerProvider(logFile));
+            builder.Logging.SetMinimumLevel(LogLevel.Information);
+        }
+        else
+        {
+            builder.Logging.AddFilter(_ => false);
+        }
         builder.Services.AddApprovalEngine(options);
         builder.Services.AddApprovalActivities();
         var host = builder.Build();
