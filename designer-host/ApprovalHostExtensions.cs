@@ -71,6 +71,7 @@ public static class ApprovalHostExtensions
         api.MapAdminClockApi();
         api.MapSupervisionApi();
         api.MapNotificationsApi();
+        api.MapDocumentsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

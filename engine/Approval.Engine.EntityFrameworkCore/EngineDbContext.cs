@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.Engine.Bookmarks;
 using Approval.Engine.Clocks;
+using Approval.Engine.Documents;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
@@ -47,6 +48,10 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
     public DbSet<CalendarYearRow> CalendarYears => Set<CalendarYearRow>();
 
     public DbSet<SimulatedClockRow> SimulatedClock => Set<SimulatedClockRow>();
+
+    public DbSet<InstanceDocument> Documents => Set<InstanceDocument>();
+
+    public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
     /// <summary>The column type for JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
@@ -206,6 +211,31 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(y => y.Year).ValueGeneratedNever();
             e.Property(y => y.Source).HasMaxLength(300);
             e.Property(y => y.LoadedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<InstanceDocument>(e =>
+        {
+            e.ToTable("Documents");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Kind).HasMaxLength(64);
+            e.Property(d => d.Title).HasMaxLength(200);
+            e.Property(d => d.Number).HasMaxLength(100);
+            e.Property(d => d.ContentType).HasMaxLength(100);
+            e.Property(d => d.Sha256).HasMaxLength(64);
+            e.Property(d => d.TemplateKey).HasMaxLength(64);
+            e.Property(d => d.ActivityId).HasMaxLength(100);
+            e.Property(d => d.CreatedBy).HasMaxLength(100);
+            e.HasIndex(d => new { d.InstanceId, d.CreatedAt });
+        });
+
+        modelBuilder.Entity<DocumentTemplate>(e =>
+        {
+            e.ToTable("DocumentTemplates");
+            e.HasKey(t => new { t.Kind, t.Scope, t.Version });
+            e.Property(t => t.Kind).HasMaxLength(64);
+            e.Property(t => t.Scope).HasMaxLength(100);
+            e.Property(t => t.Title).HasMaxLength(200);
+            e.Property(t => t.CreatedBy).HasMaxLength(100);
         });
 
         modelBuilder.Entity<SimulatedClockRow>(e =>

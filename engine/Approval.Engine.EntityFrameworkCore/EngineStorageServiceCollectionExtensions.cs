@@ -32,6 +32,7 @@ public static class EngineStorageServiceCollectionExtensions
         services.AddSingleton<Approval.Engine.Clocks.IClockStore, EfClockStore>();
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<ISimulatedClockStore, EfSimulatedClockStore>();
+        services.AddSingleton<Approval.Engine.Documents.IDocumentStore, EfDocumentStore>();
         services.AddSingleton<EngineDatabase>();
         return services;
     }

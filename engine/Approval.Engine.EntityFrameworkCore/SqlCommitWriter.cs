@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Approval.Engine.Bookmarks;
 using Approval.Engine.Clocks;
+using Approval.Engine.Documents;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
@@ -41,6 +42,11 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     ];
 
     private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data"];
+
+    private static readonly string[] DocumentColumns =
+    [
+        "Id", "InstanceId", "Kind", "Title", "Number", "ContentType", "Content", "Sha256", "TemplateKey", "TemplateVersion", "ActivityId", "CreatedAt", "CreatedBy",
+    ];
 
     private static readonly string[] ClockColumns =
     [
@@ -98,6 +104,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         AddInserts("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, steps);
         AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
         AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
+        AddInserts("Documents", DocumentColumns, commit.Documents, DocumentRow, steps);
         foreach (var clock in commit.Clocks)
         {
             var values = ClockRow(clock);
@@ -317,6 +324,11 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object? Date(DateOnly? date) => date is not { } value
         ? null
         : provider == DatabaseProvider.Sqlite ? value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : value;
+
+    private object?[] DocumentRow(InstanceDocument d) =>
+    [
+        Id(d.Id), Id(d.InstanceId), d.Kind, d.Title, d.Number, d.ContentType, d.Content, d.Sha256, d.TemplateKey, d.TemplateVersion, d.ActivityId, Instant(d.CreatedAt), d.CreatedBy,
+    ];
 
     private object?[] JournalRow(JournalEntry j) =>
         [Id(j.InstanceId), j.Sequence, Instant(j.At), j.Event, j.ActivityId, j.ActivityType, j.Actor, Json(j.Data)];

@@ -21,6 +21,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(_ => new CalendarProvider());
         services.AddSingleton(sp => new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(sp.GetServices<Activity>())));
         services.AddSingleton<ScribanExpressionEvaluator>();
+        services.AddSingleton<Documents.DocumentRenderer>();
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
         services.AddSingleton<WorkflowRunner>();

@@ -24,7 +24,7 @@ public sealed class ActivityRegistry
     [
         new StartActivity(), new EndActivity(), new DecisionActivity(), new SwitchActivity(), new ForkActivity(),
         new JoinActivity(), new SetVariableActivity(), new LogActivity(), new TimerActivity(), new WaitForSignalActivity(),
-        new RunChildWorkflowActivity(), new HumanTaskActivity(),
+        new RunChildWorkflowActivity(), new HumanTaskActivity(), new TerminateActivity(),
     ];
 
     public IEnumerable<ActivityDescriptor> Descriptors => _activities.Values.Select(a => a.Descriptor).OrderBy(d => d.Category).ThenBy(d => d.Type);

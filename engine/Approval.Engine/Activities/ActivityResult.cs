@@ -14,6 +14,12 @@ public abstract record ActivityResult
     /// <summary>Sends tokens out through <paramref name="outcomes"/> while the activity goes on waiting (a reminder before a deadline).</summary>
     public static ActivityResult WaitAndEmit(Bookmark bookmark, params string[] outcomes) => new Suspended(bookmark) { Emitted = outcomes };
 
+    /// <summary>Waits for whichever of several bookmarks comes first (a supplement or its deadline); resuming one cancels the others.</summary>
+    public static ActivityResult WaitForFirst(Bookmark first, params Bookmark[] others) => new Suspended(first) { Also = others };
+
+    /// <summary>Ends the whole instance now: every other path, wait and task is cancelled, and the instance completes.</summary>
+    public static ActivityResult Terminate(string reason) => new Terminated(reason);
+
     /// <summary>The activity finished; a token leaves through each named port.</summary>
     public sealed record Completed(IReadOnlyList<string> Outcomes) : ActivityResult;
 
@@ -22,5 +28,14 @@ public abstract record ActivityResult
     {
         /// <summary>Ports a token leaves through now, although the activity itself keeps waiting.</summary>
         public IReadOnlyList<string> Emitted { get; init; } = [];
+
+        /// <summary>Further bookmarks the activity waits on at the same time; the first one resumed cancels the rest.</summary>
+        public IReadOnlyList<Bookmark> Also { get; init; } = [];
+
+        /// <summary>Returns a copy that also sends tokens out through <paramref name="outcomes"/>.</summary>
+        public Suspended Emitting(params string[] outcomes) => this with { Emitted = outcomes };
     }
+
+    /// <summary>The activity ends the instance (a case terminated, withdrawn or refused), whatever else is still running.</summary>
+    public sealed record Terminated(string Reason) : ActivityResult;
 }

@@ -154,9 +154,9 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ScribanExpres
             errors.Add(new DefinitionError("unreachable", $"Activity '{node.Name ?? node.Id}' cannot be reached from Start.", node.Id));
         }
 
-        if (!definition.Root.Activities.Any(a => a.Type == EndActivity.TypeName && reachable.Contains(a.Id)))
+        if (!definition.Root.Activities.Any(a => a.Type is EndActivity.TypeName or TerminateActivity.TypeName && reachable.Contains(a.Id)))
         {
-            errors.Add(new DefinitionError("no-end", "No End activity can be reached from Start.", starts[0].Id));
+            errors.Add(new DefinitionError("no-end", "No End or Terminate activity can be reached from Start.", starts[0].Id));
         }
 
         foreach (var join in definition.Root.Activities.Where(a => a.Type == JoinActivity.TypeName))

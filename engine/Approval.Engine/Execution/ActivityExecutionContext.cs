@@ -5,6 +5,7 @@ using Approval.Engine.Bookmarks;
 using Approval.Engine.Calendar;
 using Approval.Engine.Clocks;
 using Approval.Engine.Definitions;
+using Approval.Engine.Documents;
 using Approval.Engine.Expressions;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
@@ -214,6 +215,42 @@ public sealed class ActivityExecutionContext
     }
 
     public ClockReading ReadClock(LegalClock clock) => ClockCalculator.Read(clock, Calendar, Now);
+
+    // Documents
+
+    /// <summary>Issues a document (already rendered): it commits with this step, immutable, with its SHA-256, and is journaled.</summary>
+    public InstanceDocument IssueDocument(string kind, string title, string content, string? number = null, string? templateKey = null, int? templateVersion = null, string contentType = "text/html; charset=utf-8")
+    {
+        var document = new InstanceDocument
+        {
+            Id = Guid.CreateVersion7(Now),
+            InstanceId = Instance.Id,
+            Kind = kind,
+            Title = title,
+            Number = number,
+            ContentType = contentType,
+            Content = content,
+            Sha256 = InstanceDocument.HashOf(content),
+            TemplateKey = templateKey,
+            TemplateVersion = templateVersion,
+            ActivityId = Node.Id,
+            CreatedAt = Now,
+            CreatedBy = Actor,
+        };
+        _burst.Commit.Documents.Add(document);
+        _burst.Write(JournalEvents.DocumentIssued, Node, new JsonObject
+        {
+            ["documentId"] = document.Id.ToString(),
+            ["kind"] = kind,
+            ["title"] = title,
+            ["number"] = number,
+            ["sha256"] = document.Sha256,
+        });
+        return document;
+    }
+
+    /// <summary>Documents issued earlier in this instance are read through the store; this lists the ones this step has issued so far.</summary>
+    public IReadOnlyList<InstanceDocument> DocumentsIssuedNow => _burst.Commit.Documents;
 
     /// <summary>Writes a line into the instance's journal.</summary>
     public void Log(string message, JsonObject? data = null)

@@ -107,6 +107,15 @@ internal sealed class Burst
         Instance.Status = WorkflowStatus.Running;
         Commit.BurnedBookmarkIds.Add(bookmark.Id);
         State.Waiting.Remove(waiting);
+        if (waiting.Group is { } group)
+        {
+            // The activity waited for whichever came first; this one did, so the others go.
+            foreach (var sibling in State.Waiting.Where(w => w.Group == group).ToList())
+            {
+                CancelWaiting(sibling, asPartOfResume: true);
+            }
+        }
+
         Write(JournalEvents.BookmarkResumed, node, new JsonObject
         {
             ["bookmarkId"] = bookmark.Id.ToString(),
@@ -236,7 +245,13 @@ internal sealed class Burst
                 SendTokens(node, completed.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
-                State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind));
+                Guid? group = suspended.Also.Count > 0 ? suspended.Bookmark.Id : null;
+                State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind, group));
+                foreach (var also in suspended.Also)
+                {
+                    State.Waiting.Add(new WaitingActivity(node.Id, also.Id, also.Kind, group));
+                }
+
                 if (suspended.Emitted.Count > 0)
                 {
                     Write(JournalEvents.ActivityEmitted, node, new JsonObject { ["outcomes"] = new JsonArray([.. suspended.Emitted.Select(o => JsonValue.Create(o))]) });
@@ -244,7 +259,28 @@ internal sealed class Burst
                 }
 
                 break;
+            case ActivityResult.Terminated terminated:
+                Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray() });
+                TerminateInstance(node, terminated.Reason);
+                break;
         }
+    }
+
+    private void TerminateInstance(ActivityNode node, string reason)
+    {
+        foreach (var waiting in State.Waiting.ToList())
+        {
+            CancelWaiting(waiting);
+        }
+
+        foreach (var token in State.Queue)
+        {
+            Write(JournalEvents.ActivityCancelled, Graph.Activities.GetValueOrDefault(token.ActivityId));
+        }
+
+        State.Queue.Clear();
+        State.Joins.Clear();
+        Write(JournalEvents.InstanceTerminated, node, new JsonObject { ["reason"] = reason });
     }
 
     private void SendTokens(ActivityNode node, IReadOnlyList<string> outcomes)
@@ -342,10 +378,13 @@ internal sealed class Burst
         }
     }
 
-    private void CancelWaiting(WaitingActivity waiting)
+    private void CancelWaiting(WaitingActivity waiting, bool asPartOfResume = false)
     {
         State.Waiting.Remove(waiting);
-        State.ActivityData.Remove(waiting.ActivityId);
+        if (!asPartOfResume)
+        {
+            State.ActivityData.Remove(waiting.ActivityId);
+        }
         Commit.RemovedBookmarkIds.Add(waiting.BookmarkId);
         switch (waiting.Kind)
         {
@@ -361,7 +400,10 @@ internal sealed class Burst
                 break;
         }
 
-        Write(JournalEvents.ActivityCancelled, Graph.Activities.GetValueOrDefault(waiting.ActivityId), new JsonObject { ["bookmarkId"] = waiting.BookmarkId.ToString() });
+        Write(
+            asPartOfResume ? JournalEvents.BookmarkCancelled : JournalEvents.ActivityCancelled,
+            Graph.Activities.GetValueOrDefault(waiting.ActivityId),
+            new JsonObject { ["bookmarkId"] = waiting.BookmarkId.ToString() });
     }
 
     private void Settle()
@@ -400,12 +442,13 @@ internal sealed class Burst
         Write(JournalEvents.InstanceFaulted, null);
     }
 
-    private (int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence) Mark() =>
-        (Commit.AddedBookmarks.Count, Commit.AddedWorkItems.Count, Commit.CompletedWorkItems.Count, Commit.Outbox.Count, Commit.Journal.Count, Instance.NextJournalSequence);
+    private (int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence, int Documents) Mark() =>
+        (Commit.AddedBookmarks.Count, Commit.AddedWorkItems.Count, Commit.CompletedWorkItems.Count, Commit.Outbox.Count, Commit.Journal.Count, Instance.NextJournalSequence, Commit.Documents.Count);
 
     /// <summary>Drops what a failed activity had added, so a fault leaves no half-made wait behind.</summary>
-    private void Rollback((int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence) mark)
+    private void Rollback((int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence, int Documents) mark)
     {
+        Truncate(Commit.Documents, mark.Documents);
         Truncate(Commit.AddedBookmarks, mark.Bookmarks);
         Truncate(Commit.AddedWorkItems, mark.WorkItems);
         Truncate(Commit.CompletedWorkItems, mark.Completions);

@@ -36,4 +36,5 @@ public sealed class InstanceState
 public sealed record ScheduledActivity(string ActivityId, string? ViaConnection);
 
 /// <summary>An activity parked on a bookmark of the given kind.</summary>
-public sealed record WaitingActivity(string ActivityId, Guid BookmarkId, string Kind);
+/// <param name="Group">Set when the activity waits on several bookmarks at once: the first bookmark's id, shared by all of them.</param>
+public sealed record WaitingActivity(string ActivityId, Guid BookmarkId, string Kind, Guid? Group = null);

@@ -42,4 +42,7 @@ public static class JournalEvents
     public const string InstanceFaulted = "InstanceFaulted";
     public const string InstanceRetried = "InstanceRetried";
     public const string ClockChanged = "ClockChanged";
+    public const string DocumentIssued = "DocumentIssued";
+    public const string BookmarkCancelled = "BookmarkCancelled";
+    public const string InstanceTerminated = "InstanceTerminated";
 }

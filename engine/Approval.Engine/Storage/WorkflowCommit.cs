@@ -1,5 +1,6 @@
 using Approval.Engine.Bookmarks;
 using Approval.Engine.Clocks;
+using Approval.Engine.Documents;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
 using Approval.Engine.Journal;
@@ -37,6 +38,9 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew, long e
     public List<JournalEntry> Journal { get; } = [];
 
     public List<OutboxMessage> Outbox { get; } = [];
+
+    /// <summary>Documents this burst issued; inserted once, never updated.</summary>
+    public List<InstanceDocument> Documents { get; } = [];
 
     /// <summary>The queryable rows of the clocks this burst changed, upserted with the instance.</summary>
     public List<ClockRecord> Clocks { get; } = [];

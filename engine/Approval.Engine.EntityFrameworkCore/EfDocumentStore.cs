@@ -1,0 +1,72 @@
+using Approval.Engine.Documents;
+using Microsoft.EntityFrameworkCore;
+
+namespace Approval.Engine.EntityFrameworkCore;
+
+/// <summary>Issued documents (written by commits, read here) and template versions on EF Core.</summary>
+public sealed class EfDocumentStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDocumentStore
+{
+    public async Task<InstanceDocument?> FindAsync(Guid documentId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<InstanceDocument>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Documents.AsNoTracking()
+            .Where(d => d.InstanceId == instanceId)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+            .Select(d => new InstanceDocument
+            {
+                Id = d.Id, InstanceId = d.InstanceId, Kind = d.Kind, Title = d.Title, Number = d.Number, ContentType = d.ContentType, Content = "",
+                Sha256 = d.Sha256, TemplateKey = d.TemplateKey, TemplateVersion = d.TemplateVersion, ActivityId = d.ActivityId, CreatedAt = d.CreatedAt, CreatedBy = d.CreatedBy,
+            })
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<DocumentTemplate?> FindTemplateAsync(string kind, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var candidates = await db.DocumentTemplates.AsNoTracking()
+            .Where(t => t.Kind == kind && scopes.Contains(t.Scope))
+            .GroupBy(t => t.Scope)
+            .Select(g => g.OrderByDescending(t => t.Version).First())
+            .ToListAsync(cancellationToken);
+        return scopes.Select(scope => candidates.FirstOrDefault(t => t.Scope == scope)).FirstOrDefault(t => t is not null);
+    }
+
+    public async Task<IReadOnlyList<DocumentTemplate>> ListTemplateVersionsAsync(string? kind, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var query = db.DocumentTemplates.AsNoTracking();
+        if (kind is not null)
+        {
+            query = query.Where(t => t.Kind == kind);
+        }
+
+        return await query.OrderBy(t => t.Kind).ThenBy(t => t.Scope).ThenBy(t => t.Version).ToListAsync(cancellationToken);
+    }
+
+    public async Task<DocumentTemplate> AddTemplateVersionAsync(string kind, string scope, string title, string content, string createdBy, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var _ = await gate.EnterAsync(cancellationToken);
+            await using var db = contexts.Create();
+            var latest = await db.DocumentTemplates.Where(t => t.Kind == kind && t.Scope == scope).MaxAsync(t => (int?)t.Version, cancellationToken) ?? 0;
+            var template = new DocumentTemplate { Kind = kind, Scope = scope, Version = latest + 1, Title = title, Content = content, CreatedAt = at, CreatedBy = createdBy };
+            db.DocumentTemplates.Add(template);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return template;
+            }
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && attempt < 5)
+            {
+                // Someone saved the same version number at the same moment; take the next one.
+            }
+        }
+    }
+}
