@@ -6,7 +6,7 @@ using System.Xml;
 namespace Approval.Engine.Execution;
 
 /// <summary>Turns evaluated JSON input values into the CLR values activities want, with messages that name the input.</summary>
-internal static class InputConversions
+public static class InputConversions
 {
     public static string? ToText(JsonNode? node) => node switch
     {
