@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approval.Activities.Cases;
 using Approval.Engine.Activities;
 using Approval.Engine.Clocks;
 using Approval.Engine.Execution;
@@ -10,7 +11,7 @@ namespace Approval.Activities.Clocks;
 /// Put it after the approval step of the agency head and feed it that step's result (e.g. <c>{{ extension.by }}</c>).
 /// A refusal is an outcome, not a fault: the flow decides what to tell the applicant.
 /// </remarks>
-public sealed class ExtendDeadlineActivity : Activity
+public sealed class ExtendDeadlineActivity(DocumentIssuer? documents = null) : Activity
 {
     public override ActivityDescriptor Descriptor { get; } = new(
         "ExtendDeadline", ActivityCategories.LegalClock, new("延长办理期限", "Extend deadline"),
@@ -24,7 +25,7 @@ public sealed class ExtendDeadlineActivity : Activity
         ],
         ["Extended", "Refused"]);
 
-    public override ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
+    public override async ValueTask<ActivityResult> ExecuteAsync(ActivityExecutionContext context)
     {
         var name = ClockInputs.NameOf(context);
         var days = context.GetInt32("days") ?? 10;
@@ -34,6 +35,12 @@ public sealed class ExtendDeadlineActivity : Activity
         string outcome;
         try
         {
+            // Try the extension on a copy first: the notice is issued only for an extension the rules allow, and a
+            // notice that cannot be issued leaves the clock as it was.
+            var existing = context.FindClock(name) ?? throw new ClockRuleException($"Clock '{name}' has not been started in this case.");
+            var probe = existing.Clone();
+            probe.Extend(days, context.Now, approvedBy, reason, context.Calendar);
+            await IssueNoticeAsync(context, days, approvedBy, reason, context.ReadClock(existing), context.ReadClock(probe));
             var clock = context.ChangeClock(name, c => c.Extend(days, context.Now, approvedBy, reason, context.Calendar));
             var reading = context.ReadClock(clock);
             result = new JsonObject
@@ -57,6 +64,25 @@ public sealed class ExtendDeadlineActivity : Activity
             context.SetVariable(variable, result);
         }
 
-        return new(ActivityResult.Complete(outcome));
+        return ActivityResult.Complete(outcome);
+    }
+
+    /// <summary>Tells the applicant the reason and the new due date (Art. 42), when the case's guide and application are at hand.</summary>
+    private async ValueTask IssueNoticeAsync(ActivityExecutionContext context, int days, string approvedBy, string reason, ClockReading before, ClockReading after)
+    {
+        if (documents is null || context.Instance.Input["guide"] is null && context.GetObject("guide") is null)
+        {
+            return;
+        }
+
+        var data = CaseData.Read(context);
+        var model = data.DocumentModel("ExtensionNotice", context.Now);
+        model["reason"] = reason;
+        model["extensionDays"] = days;
+        model["approvedBy"] = approvedBy;
+        model["newDueDate"] = after.CommittedDueDate.ToString("yyyy-MM-dd");
+        model["originalDueDate"] = before.CommittedDueDate.ToString("yyyy-MM-dd");
+        model["acceptedOn"] = after.AcceptedOn.ToString("yyyy-MM-dd");
+        await documents.IssueAsync(context, "ExtensionNotice", model, data.MatterCode);
     }
 }
