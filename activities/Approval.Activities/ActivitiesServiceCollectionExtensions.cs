@@ -17,7 +17,8 @@ public static class ActivitiesServiceCollectionExtensions
         typeof(StartClockActivity), typeof(PauseClockActivity), typeof(ResumeClockActivity), typeof(ExtendDeadlineActivity),
         typeof(StopClockActivity), typeof(DeadlineTimerActivity),
         typeof(AcceptOnReceiptActivity), typeof(OneTimeDeficiencyNoticeActivity), typeof(DeficiencyTolerantAcceptanceActivity),
-        typeof(InformedCommitmentActivity), typeof(CommitmentVerificationActivity), typeof(SpecialProcedureActivity), typeof(HearingActivity),
+        typeof(InformedCommitmentActivity), typeof(CommitmentVerificationActivity), typeof(OnTheSpotHandlingActivity),
+        typeof(SpecialProcedureActivity), typeof(HearingActivity), typeof(ApprovalTaskActivity),
         typeof(IssueLicenceActivity), typeof(RejectApplicationActivity), typeof(ArchiveActivity),
     ];
 

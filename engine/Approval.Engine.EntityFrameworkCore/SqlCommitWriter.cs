@@ -38,7 +38,12 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string[] WorkItemColumns =
     [
         "Id", "InstanceId", "BookmarkId", "ActivityId", "Title", "Assignee", "CandidateRoles", "Department", "DueAt", "Outcomes",
-        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays",
+        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays", "DelegatedBy",
+    ];
+
+    private static readonly string[] NotificationColumns =
+    [
+        "Id", "Recipient", "Kind", "Title", "Body", "InstanceId", "CorrelationId", "Level", "CreatedAt", "ReadAt", "ReadBy",
     ];
 
     private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data"];
@@ -91,6 +96,18 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
                 () => new BookmarkGoneException(completion.BookmarkId)));
         }
 
+        foreach (var routing in commit.ReroutedWorkItems)
+        {
+            steps.Add(new Step(
+                """UPDATE "WorkItems" SET "Assignee" = @assignee, "CandidateRoles" = @roles, "Department" = @department, "DelegatedBy" = @delegatedBy WHERE "BookmarkId" = @bookmark AND "Status" = @open""",
+                [
+                    ("assignee", routing.Assignee), ("roles", Json(routing.CandidateRoles.ToList())), ("department", routing.Department), ("delegatedBy", routing.DelegatedBy),
+                    ("bookmark", Id(routing.BookmarkId)), ("open", nameof(WorkItemStatus.Open)),
+                ],
+                1,
+                () => new BookmarkGoneException(routing.BookmarkId)));
+        }
+
         if (commit.CancelledWorkItemBookmarkIds.Count > 0)
         {
             var sql = WhereIn("UPDATE \"WorkItems\" SET \"Status\" = @cancelled WHERE \"BookmarkId\"", commit.CancelledWorkItemBookmarkIds, out var parameters) + " AND \"Status\" = @open";
@@ -105,6 +122,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
         AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
         AddInserts("Documents", DocumentColumns, commit.Documents, DocumentRow, steps);
+        AddInserts("Notifications", NotificationColumns, commit.Notifications, NotificationRow, steps);
         foreach (var clock in commit.Clocks)
         {
             var values = ClockRow(clock);
@@ -302,7 +320,12 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object?[] WorkItemRow(WorkItem w) =>
     [
         Id(w.Id), Id(w.InstanceId), Id(w.BookmarkId), w.ActivityId, w.Title, w.Assignee, Json(w.CandidateRoles), w.Department, Instant(w.DueAt),
-        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt), w.LimitWorkingDays,
+        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt), w.LimitWorkingDays, w.DelegatedBy,
+    ];
+
+    private object?[] NotificationRow(Notification n) =>
+    [
+        Id(n.Id), n.Recipient, n.Kind, n.Title, n.Body, Id(n.InstanceId), n.CorrelationId, n.Level?.ToString(), Instant(n.CreatedAt), Instant(n.ReadAt), n.ReadBy,
     ];
 
     private static string BuildClockUpsert()

@@ -139,7 +139,19 @@ internal sealed class Burst
             return;
         }
 
-        Apply(node, result);
+        try
+        {
+            Apply(node, result, waiting);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The activity answered with something the engine cannot do (kept waiting on nothing, jumped nowhere).
+            Rollback(mark);
+            State.Queue.Insert(0, new ScheduledActivity(node.Id, null));
+            Fault(node, ex);
+            return;
+        }
+
         await RunAsync();
     }
 
@@ -231,25 +243,40 @@ internal sealed class Burst
             return false;
         }
 
+        var token = State.Queue[0];
         State.Queue.RemoveAt(0);
-        Apply(node, result);
+        try
+        {
+            Apply(node, result);
+        }
+        catch (InvalidOperationException ex)
+        {
+            Rollback(mark);
+            State.Queue.Insert(0, token);
+            Fault(node, ex);
+            return false;
+        }
+
         return true;
     }
 
-    private void Apply(ActivityNode node, ActivityResult result)
+    private void Apply(ActivityNode node, ActivityResult result, WaitingActivity? resumed = null)
     {
         switch (result)
         {
             case ActivityResult.Completed completed:
+                EndSet(resumed);
                 Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray([.. completed.Outcomes.Select(o => JsonValue.Create(o))]) });
                 SendTokens(node, completed.Outcomes);
                 break;
             case ActivityResult.Suspended suspended:
-                Guid? group = suspended.Also.Count > 0 ? suspended.Bookmark.Id : null;
-                State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind, group));
+                EndSet(resumed);
+                Guid? group = suspended.Also.Count > 0 && !suspended.AllOf ? suspended.Bookmark.Id : null;
+                Guid? set = suspended.AllOf ? suspended.Bookmark.Id : null;
+                State.Waiting.Add(new WaitingActivity(node.Id, suspended.Bookmark.Id, suspended.Bookmark.Kind, group, set));
                 foreach (var also in suspended.Also)
                 {
-                    State.Waiting.Add(new WaitingActivity(node.Id, also.Id, also.Kind, group));
+                    State.Waiting.Add(new WaitingActivity(node.Id, also.Id, also.Kind, group, set));
                 }
 
                 if (suspended.Emitted.Count > 0)
@@ -259,10 +286,59 @@ internal sealed class Burst
                 }
 
                 break;
+            case ActivityResult.StillWaiting still:
+                if (resumed is null)
+                {
+                    throw new InvalidOperationException($"Activity '{node.Id}' asked to keep waiting although it was not resumed.");
+                }
+
+                var keepSet = resumed.Set ?? resumed.BookmarkId;
+                if (still.KeepResumed)
+                {
+                    // An operation that decided nothing: the bookmark was not used up.
+                    Commit.BurnedBookmarkIds.Remove(resumed.BookmarkId);
+                    State.Waiting.Add(resumed with { Set = keepSet });
+                }
+
+                foreach (var more in still.More)
+                {
+                    State.Waiting.Add(new WaitingActivity(node.Id, more.Id, more.Kind, null, keepSet));
+                }
+
+                if (!State.Waiting.Any(w => w.Set == keepSet))
+                {
+                    throw new InvalidOperationException($"Activity '{node.Id}' kept waiting on nothing; it must complete instead.");
+                }
+
+                break;
+            case ActivityResult.Jumped jumped:
+                EndSet(resumed);
+                if (!Graph.Activities.ContainsKey(jumped.Target))
+                {
+                    throw new InvalidOperationException($"Activity '{node.Id}' sent its token to '{jumped.Target}', which this version does not have.");
+                }
+
+                Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray(JsonValue.Create(jumped.Outcome)), ["goTo"] = jumped.Target });
+                State.Queue.Add(new ScheduledActivity(jumped.Target, null));
+                break;
             case ActivityResult.Terminated terminated:
                 Write(JournalEvents.ActivityCompleted, node, new JsonObject { ["outcomes"] = new JsonArray() });
                 TerminateInstance(node, terminated.Reason);
                 break;
+        }
+    }
+
+    /// <summary>An activity that waited on a set of bookmarks has moved on: the ones of the set still open go.</summary>
+    private void EndSet(WaitingActivity? resumed)
+    {
+        if (resumed?.Set is not { } set)
+        {
+            return;
+        }
+
+        foreach (var leftover in State.Waiting.Where(w => w.Set == set).ToList())
+        {
+            CancelWaiting(leftover, asPartOfResume: true);
         }
     }
 

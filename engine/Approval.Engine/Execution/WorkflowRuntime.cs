@@ -146,6 +146,11 @@ public sealed class WorkflowRuntime(
             throw new WorkflowConflictException($"Work item {workItemId} is already {item.Status.ToString().ToLowerInvariant()}.");
         }
 
+        if (item.DelegatedBy is { } delegator)
+        {
+            throw new WorkflowConflictException($"Work item {workItemId} was delegated by '{delegator}': the delegate gives an opinion and resolves it back; '{delegator}' decides.");
+        }
+
         var payload = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["data"] = data?.DeepClone() };
 
         // The work item says everything the task's bookmark holds, so the bookmark need not be read; the commit still
@@ -168,6 +173,45 @@ public sealed class WorkflowRuntime(
             throw new WorkflowConflictException($"Work item {workItemId} was completed or cancelled by someone else first.");
         }
     }
+
+    /// <summary>Claims, releases, transfers, delegates, resolves, urges or copies an open task, journaled with the actor and comment.</summary>
+    /// <remarks>The flow does not move: only the task's routing changes, or notifications go out, in one commit with the journal line.</remarks>
+    /// <exception cref="WorkflowConflictException">The task is not open, or the operation does not fit its state.</exception>
+    public Task<WorkItem> OperateWorkItemAsync(Guid workItemId, WorkItemOperation operation, string actor, CancellationToken cancellationToken) =>
+        WithRetriesAsync(async () =>
+        {
+            var item = await store.FindWorkItemAsync(workItemId, cancellationToken) ?? throw new WorkflowNotFoundException($"Work item {workItemId} does not exist.");
+            if (item.Status != WorkItemStatus.Open)
+            {
+                throw new WorkflowConflictException($"Work item {workItemId} is already {item.Status.ToString().ToLowerInvariant()}.");
+            }
+
+            var instance = await store.FindInstanceAsync(item.InstanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"Instance {item.InstanceId} does not exist.");
+            var now = clock.GetUtcNow();
+            var commit = new WorkflowCommit(instance.Clone(), isNew: false, expectedRevision: instance.Revision);
+            commit.Instance.UpdatedAt = now;
+            var routed = WorkItemOperations.Apply(item, operation, actor, now, commit);
+            commit.Journal.Add(new Journal.JournalEntry
+            {
+                InstanceId = instance.Id,
+                Sequence = commit.Instance.NextJournalSequence++,
+                At = now,
+                Event = Journal.JournalEvents.WorkItemOperated,
+                ActivityId = item.ActivityId,
+                Actor = actor,
+                Data = new JsonObject
+                {
+                    ["workItemId"] = item.Id.ToString(),
+                    ["operation"] = operation.Kind.ToString(),
+                    ["target"] = operation.Target,
+                    ["recipients"] = operation.Recipients is null ? null : new JsonArray([.. operation.Recipients.Select(r => JsonValue.Create(r))]),
+                    ["comment"] = operation.Comment,
+                    ["assignee"] = routed.Assignee,
+                },
+            });
+            await CommitAsync(commit, cancellationToken);
+            return routed;
+        });
 
     private async Task<RunResult> ResumeOnceAsync(Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
     {
@@ -241,7 +285,7 @@ public sealed class WorkflowRuntime(
         return new RunResult(commit.Instance, commit.Journal, commit.AddedWorkItems);
     }
 
-    private async Task<RunResult> WithRetriesAsync(Func<Task<RunResult>> attempt)
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> attempt)
     {
         for (var i = 1; ; i++)
         {

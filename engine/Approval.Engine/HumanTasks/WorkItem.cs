@@ -21,6 +21,9 @@ public sealed class WorkItem
 
     public string? Department { get; set; }
 
+    /// <summary>Who delegated the task (委派) to the current assignee; it returns to them once the delegate has given an opinion.</summary>
+    public string? DelegatedBy { get; set; }
+
     /// <summary>The instant the task becomes overdue: the start of the day after its due date.</summary>
     public DateTimeOffset? DueAt { get; set; }
 

@@ -36,5 +36,6 @@ public sealed class InstanceState
 public sealed record ScheduledActivity(string ActivityId, string? ViaConnection);
 
 /// <summary>An activity parked on a bookmark of the given kind.</summary>
-/// <param name="Group">Set when the activity waits on several bookmarks at once: the first bookmark's id, shared by all of them.</param>
-public sealed record WaitingActivity(string ActivityId, Guid BookmarkId, string Kind, Guid? Group = null);
+/// <param name="Group">When the activity waits for whichever of several bookmarks comes first: the first bookmark's id, shared by all of them.</param>
+/// <param name="Set">When the activity waits on several bookmarks that each must be resumed (countersigning): an id shared by them.</param>
+public sealed record WaitingActivity(string ActivityId, Guid BookmarkId, string Kind, Guid? Group = null, Guid? Set = null);

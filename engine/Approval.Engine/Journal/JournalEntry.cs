@@ -44,5 +44,6 @@ public static class JournalEvents
     public const string ClockChanged = "ClockChanged";
     public const string DocumentIssued = "DocumentIssued";
     public const string BookmarkCancelled = "BookmarkCancelled";
+    public const string WorkItemOperated = "WorkItemOperated";
     public const string InstanceTerminated = "InstanceTerminated";
 }

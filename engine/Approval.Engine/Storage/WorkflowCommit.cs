@@ -32,6 +32,12 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew, long e
     /// <summary>Open work items this burst completed, by their bookmark.</summary>
     public List<WorkItemCompletion> CompletedWorkItems { get; } = [];
 
+    /// <summary>Open work items whose routing changed (claimed, released, transferred, delegated); each must still be open.</summary>
+    public List<WorkItemRouting> ReroutedWorkItems { get; } = [];
+
+    /// <summary>In-app notifications this commit sends (an urge, a carbon copy), written with it.</summary>
+    public List<Notification> Notifications { get; } = [];
+
     /// <summary>Open work items whose bookmark this burst cancelled.</summary>
     public List<Guid> CancelledWorkItemBookmarkIds { get; } = [];
 

@@ -560,6 +560,10 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.Property<string>("Data")
                         .HasColumnType("json");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

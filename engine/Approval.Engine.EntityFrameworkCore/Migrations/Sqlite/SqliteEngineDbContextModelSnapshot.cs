@@ -555,6 +555,10 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<string>("Data")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DelegatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
