@@ -72,6 +72,7 @@ public static class ApprovalHostExtensions
         api.MapSupervisionApi();
         api.MapNotificationsApi();
         api.MapDocumentsApi();
+        api.MapTasksApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

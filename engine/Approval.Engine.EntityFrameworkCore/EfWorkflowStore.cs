@@ -100,6 +100,33 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         return await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WorkItem>> QueryWorkItemsAsync(WorkItemQuery query, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var items = db.WorkItems.AsNoTracking();
+        if (query.Status is { } status)
+        {
+            items = items.Where(w => w.Status == status);
+        }
+
+        if (query.Assignee is { } assignee)
+        {
+            items = items.Where(w => w.Assignee == assignee);
+        }
+
+        if (query.Unassigned)
+        {
+            items = items.Where(w => w.Assignee == null);
+        }
+
+        if (query.Department is { } department)
+        {
+            items = query.IncludeWithoutDepartment ? items.Where(w => w.Department == department || w.Department == null) : items.Where(w => w.Department == department);
+        }
+
+        return await items.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.CreatedAt).Take(query.Max).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

@@ -122,6 +122,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(w => w.Assignee).HasMaxLength(100);
             e.Property(w => w.Department).HasMaxLength(100);
             e.Property(w => w.DelegatedBy).HasMaxLength(100);
+            e.Property(w => w.ActivityType).HasMaxLength(100);
             e.Property(w => w.Outcome).HasMaxLength(100);
             e.Property(w => w.CompletedBy).HasMaxLength(100);
             e.Property(w => w.Comment).HasMaxLength(4000);

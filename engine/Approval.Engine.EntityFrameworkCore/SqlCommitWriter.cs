@@ -38,7 +38,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string[] WorkItemColumns =
     [
         "Id", "InstanceId", "BookmarkId", "ActivityId", "Title", "Assignee", "CandidateRoles", "Department", "DueAt", "Outcomes",
-        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays", "DelegatedBy",
+        "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays", "DelegatedBy", "ActivityType",
     ];
 
     private static readonly string[] NotificationColumns =
@@ -320,7 +320,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object?[] WorkItemRow(WorkItem w) =>
     [
         Id(w.Id), Id(w.InstanceId), Id(w.BookmarkId), w.ActivityId, w.Title, w.Assignee, Json(w.CandidateRoles), w.Department, Instant(w.DueAt),
-        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt), w.LimitWorkingDays, w.DelegatedBy,
+        Json(w.Outcomes), w.Status.ToString(), w.Outcome, w.CompletedBy, w.Comment, Json(w.Data), w.CorrelationId, Instant(w.CreatedAt), Instant(w.CompletedAt), w.LimitWorkingDays, w.DelegatedBy, w.ActivityType,
     ];
 
     private object?[] NotificationRow(Notification n) =>

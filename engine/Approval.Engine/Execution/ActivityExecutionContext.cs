@@ -164,6 +164,7 @@ public sealed class ActivityExecutionContext
             InstanceId = Instance.Id,
             BookmarkId = bookmark.Id,
             ActivityId = Node.Id,
+            ActivityType = Node.Type,
             Title = title,
             Assignee = assignee,
             CandidateRoles = [.. candidateRoles],

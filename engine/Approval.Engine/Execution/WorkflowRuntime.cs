@@ -138,7 +138,11 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Completes an open work item with one of its outcomes.</summary>
-    public async Task<RunResult> CompleteWorkItemAsync(Guid workItemId, string outcome, string? comment, JsonObject? data, string actor, CancellationToken cancellationToken)
+    public Task<RunResult> CompleteWorkItemAsync(Guid workItemId, string outcome, string? comment, JsonObject? data, string actor, CancellationToken cancellationToken) =>
+        ResumeWorkItemAsync(workItemId, new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["data"] = data?.DeepClone() }, actor, cancellationToken);
+
+    /// <summary>Hands an open work item's activity a payload: a decision, or an operation the activity itself handles (adding a signer).</summary>
+    public async Task<RunResult> ResumeWorkItemAsync(Guid workItemId, JsonObject payload, string actor, CancellationToken cancellationToken)
     {
         var item = await store.FindWorkItemAsync(workItemId, cancellationToken) ?? throw new WorkflowNotFoundException($"Work item {workItemId} does not exist.");
         if (item.Status != WorkItemStatus.Open)
@@ -150,8 +154,6 @@ public sealed class WorkflowRuntime(
         {
             throw new WorkflowConflictException($"Work item {workItemId} was delegated by '{delegator}': the delegate gives an opinion and resolves it back; '{delegator}' decides.");
         }
-
-        var payload = new JsonObject { ["outcome"] = outcome, ["comment"] = comment, ["data"] = data?.DeepClone() };
 
         // The work item says everything the task's bookmark holds, so the bookmark need not be read; the commit still
         // deletes its row, which is what makes the completion exactly-once.

@@ -13,6 +13,9 @@ public sealed class WorkItem
 
     public required string ActivityId { get; set; }
 
+    /// <summary>The type of the activity that made the task (HumanTask, ApprovalTask, SpecialProcedure…), for the inbox.</summary>
+    public string? ActivityType { get; set; }
+
     public required string Title { get; set; }
 
     public string? Assignee { get; set; }

@@ -116,7 +116,7 @@ internal static class WorkItemOperations
 
     private static WorkItem Copy(WorkItem w) => new()
     {
-        Id = w.Id, InstanceId = w.InstanceId, BookmarkId = w.BookmarkId, ActivityId = w.ActivityId, Title = w.Title, Assignee = w.Assignee,
+        Id = w.Id, InstanceId = w.InstanceId, BookmarkId = w.BookmarkId, ActivityId = w.ActivityId, ActivityType = w.ActivityType, Title = w.Title, Assignee = w.Assignee,
         CandidateRoles = [.. w.CandidateRoles], Department = w.Department, DelegatedBy = w.DelegatedBy, DueAt = w.DueAt, LimitWorkingDays = w.LimitWorkingDays,
         Outcomes = [.. w.Outcomes], Status = w.Status, CorrelationId = w.CorrelationId, CreatedAt = w.CreatedAt,
     };

@@ -38,6 +38,9 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>Work items across instances for an inbox, soonest due first (items without a due date last).</summary>
+    Task<IReadOnlyList<WorkItem>> QueryWorkItemsAsync(WorkItemQuery query, CancellationToken cancellationToken);
+
     // Journal
 
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken);

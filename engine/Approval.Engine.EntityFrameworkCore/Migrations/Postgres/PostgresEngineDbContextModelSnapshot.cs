@@ -528,6 +528,10 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -523,6 +523,10 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ActivityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Assignee")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
