@@ -30,6 +30,11 @@ public static class WorkflowInstancesApi
             .WithSummary("Cancels a running or waiting instance; its bookmarks and open work items go with it.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        api.MapPost("/{instanceId:guid}/withdraw", Withdraw)
+            .RequireAuthorization(Policies.SendSignals)
+            .WithSummary("The applicant withdraws the case (撤回), recorded at the window; refused once an approval step has decided.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         api.MapPost("/{instanceId:guid}/bookmarks/{bookmarkId:guid}/resume", Resume)
             .RequireAuthorization(Policies.OperateInstances)
             .WithSummary("Resumes one bookmark (a timer, a signal wait, a child wait) exactly once; a second resume is a conflict. Human tasks are completed through their work item.")
@@ -74,6 +79,23 @@ public static class WorkflowInstancesApi
             journal.Select(JournalEntryView.From).ToList(),
             clocks,
             level));
+    }
+
+    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Withdraw(
+        Guid instanceId, CancelRequest? request, ClaimsPrincipal user, IWorkflowStore store, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(instanceId, cancellationToken) is not { } instance)
+        {
+            return TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (Approval.Activities.Cases.CaseWithdrawal.RefusalReason(instance) is { } refusal)
+        {
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "申请人撤回申请。" : request.Reason;
+        return TypedResults.Ok(RunView.From(await runtime.CancelAsync(instanceId, user.Actor(), $"Withdrawn by the applicant: {reason}", cancellationToken)));
     }
 
     public static async Task<Ok<RunView>> Cancel(Guid instanceId, CancelRequest? request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
