@@ -30,7 +30,11 @@ public static class HangfireDispatchServiceCollectionExtensions
         services.AddSingleton<JobActivator>(sp => new HostJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddSingleton<global::Hangfire.Server.IBackgroundJobPerformer>(sp => new global::Hangfire.Server.BackgroundJobPerformer(
             sp.GetRequiredService<global::Hangfire.Common.IJobFilterProvider>(), sp.GetRequiredService<JobActivator>(), TaskScheduler.Default));
-        services.AddHangfire(cfg => cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        services.AddHangfire((sp, cfg) => cfg
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>())));
         if (runServer)
         {
             services.AddHostedService<SlaSweepRegistration>();

@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Approval.Engine.Calendar;
-using Approval.Engine.Execution;
+using Approval.Engine.Expressions;
 using Scriban;
-using Scriban.Functions;
 using Scriban.Parsing;
 using Scriban.Runtime;
 
@@ -18,18 +14,11 @@ namespace Approval.Engine.Documents;
 /// </remarks>
 public sealed class DocumentRenderer
 {
+    private const int MaxDepth = 32;
     private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(1);
     private readonly ScriptObject _builtins;
 
-    public DocumentRenderer(TimeProvider clock)
-    {
-        _builtins = TemplateContext.GetDefaultBuiltinObject();
-        var date = new DateTimeFunctions();
-        date.Remove("now");
-        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), ChinaTime.Zone).DateTime));
-        _builtins.Remove("date");
-        _builtins.SetValue("date", date, readOnly: true);
-    }
+    public DocumentRenderer(TimeProvider clock) => _builtins = ScribanSandbox.Builtins(clock);
 
     /// <summary>Parse errors of a template; empty when it parses.</summary>
     public static IReadOnlyList<string> Check(string template)
@@ -47,26 +36,14 @@ public sealed class DocumentRenderer
             throw new DocumentTemplateException($"The template does not parse: {string.Join("; ", parsed.Messages)}");
         }
 
-        var context = new TemplateContext(_builtins)
-        {
-            LoopLimit = 10_000,
-            RecursiveLimit = 50,
-            ObjectRecursionLimit = 20,
-            LimitToString = 200_000,
-            OutputLimit = 1_000_000,
-            RegexTimeOut = TimeSpan.FromMilliseconds(200),
-            TemplateLoader = null,
-            MemberFilter = _ => false,
-            EnableRelaxedMemberAccess = true,
-        };
-        context.PushCulture(CultureInfo.InvariantCulture);
+        var context = ScribanSandbox.NewContext(_builtins, outputLimit: 1_000_000);
         var globals = new ScriptObject();
         foreach (var (name, value) in model)
         {
-            globals.SetValue(name, ToScript(value, escape: true, 0), readOnly: true);
+            globals.SetValue(name, ScribanSandbox.ToScript(value, escapeStrings: true, MaxDepth), readOnly: true);
         }
 
-        globals.SetValue("raw", ToScript(model, escape: false, 0), readOnly: true);
+        globals.SetValue("raw", ScribanSandbox.ToScript(model, escapeStrings: false, MaxDepth), readOnly: true);
         context.PushGlobal(globals);
         using var budget = new CancellationTokenSource(TimeBudget);
         context.CancellationToken = budget.Token;
@@ -82,38 +59,9 @@ public sealed class DocumentRenderer
         {
             throw new DocumentTemplateException($"The template failed: {ex.OriginalMessage}", ex);
         }
-    }
-
-    private static object? ToScript(JsonNode? node, bool escape, int depth)
-    {
-        if (depth > 32)
+        catch (ExpressionException ex)
         {
-            throw new DocumentTemplateException("The document's data is nested too deeply.");
-        }
-
-        switch (node)
-        {
-            case JsonObject obj:
-                var so = new ScriptObject();
-                foreach (var (key, value) in obj)
-                {
-                    so.SetValue(key, ToScript(value, escape, depth + 1), readOnly: false);
-                }
-
-                return so;
-            case JsonArray array:
-                var sa = new ScriptArray();
-                foreach (var item in array)
-                {
-                    sa.Add(ToScript(item, escape, depth + 1));
-                }
-
-                return sa;
-            case JsonValue value:
-                var clr = JsonValues.ToClr(value);
-                return escape && clr is string text ? WebUtility.HtmlEncode(text) : clr;
-            default:
-                return null;
+            throw new DocumentTemplateException(ex.Message, ex);
         }
     }
 }

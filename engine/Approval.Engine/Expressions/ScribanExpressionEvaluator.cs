@@ -33,12 +33,7 @@ public sealed class ScribanExpressionEvaluator
         _clock = clock;
 
         // Built once: Scriban's built-in functions are many, and expressions only read them.
-        _builtins = TemplateContext.GetDefaultBuiltinObject();
-        var date = new DateTimeFunctions();
-        date.Remove("now");
-        date.Import("now", new Func<DateTime>(() => TimeZoneInfo.ConvertTime(_clock.GetUtcNow(), ChinaTime.Zone).DateTime));
-        _builtins.Remove("date");
-        _builtins.SetValue("date", date, readOnly: true);
+        _builtins = ScribanSandbox.Builtins(_clock);
     }
 
     /// <summary>Parses an expression and returns its errors; an empty list means it parses.</summary>
@@ -136,66 +131,21 @@ public sealed class ScribanExpressionEvaluator
 
     private TemplateContext CreateContext(ExpressionScope scope)
     {
-        var context = new TemplateContext(_builtins)
-        {
-            LoopLimit = 10_000,
-            RecursiveLimit = 50,
-            ObjectRecursionLimit = 20,
-            LimitToString = 100_000,
-            OutputLimit = 100_000,
-            RegexTimeOut = TimeSpan.FromMilliseconds(200),
-            TemplateLoader = null,
-            MemberFilter = _ => false,
-            EnableRelaxedMemberAccess = true,
-        };
-        context.PushCulture(CultureInfo.InvariantCulture);
-
+        var context = ScribanSandbox.NewContext(_builtins, outputLimit: 100_000);
         var globals = new ScriptObject();
         foreach (var (name, value) in scope.Variables)
         {
-            globals.SetValue(name, ToScript(value, 0), readOnly: false);
+            globals.SetValue(name, ToScript(value), readOnly: false);
         }
 
-        globals.SetValue("variables", ToScript(scope.Variables, 0), readOnly: true);
-        globals.SetValue("input", ToScript(scope.Input, 0), readOnly: true);
-        globals.SetValue("form", ToScript(scope.Form, 0), readOnly: true);
+        globals.SetValue("variables", ToScript(scope.Variables), readOnly: true);
+        globals.SetValue("input", ToScript(scope.Input), readOnly: true);
+        globals.SetValue("form", ToScript(scope.Form), readOnly: true);
         context.PushGlobal(globals);
         return context;
     }
 
-    private static object? ToScript(JsonNode? node, int depth)
-    {
-        if (depth > DefinitionJson.MaxDepth)
-        {
-            throw new ExpressionException("The data is nested too deeply for an expression.");
-        }
-
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonObject obj:
-                var so = new ScriptObject();
-                foreach (var (key, value) in obj)
-                {
-                    so.SetValue(key, ToScript(value, depth + 1), readOnly: false);
-                }
-
-                return so;
-            case JsonArray array:
-                var sa = new ScriptArray();
-                foreach (var item in array)
-                {
-                    sa.Add(ToScript(item, depth + 1));
-                }
-
-                return sa;
-            case JsonValue value:
-                return JsonValues.ToClr(value);
-            default:
-                return null;
-        }
-    }
+    private static object? ToScript(JsonNode? node) => ScribanSandbox.ToScript(node, escapeStrings: false, DefinitionJson.MaxDepth);
 
     /// <summary>Converts a Scriban result back to JSON.</summary>
     internal static JsonNode? ToJson(object? value, int depth)

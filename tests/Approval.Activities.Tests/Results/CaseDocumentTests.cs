@@ -121,7 +121,7 @@ public sealed class CaseDocumentTests
         Assert.Null(harness.Instance.Variables["acceptance"]);
     }
 
-    [Fact(Skip = "BUG: AcceptOnReceiptActivity.AcceptAsync (AcceptOnReceiptActivity.cs:66) starts the case clock before it issues the receipt, "
+    [Fact(Skip = "BUG: AcceptOnReceiptActivity.AcceptAsync starts the case clock (AcceptOnReceiptActivity.cs:65) before it issues the receipt (:75), "
         + "and a fault rolls back only the commit's lists (Burst.Rollback), not Instance.State.Clocks: the faulted instance keeps a running "
         + "legal clock (its ClockRecord and escalation schedule are in the commit) for a case that was never accepted, and a retry faults "
         + "with \"Clock 'case' is already running in this case.\"")]
