@@ -17,10 +17,10 @@ public sealed class EfDocumentStore(EngineDbContextFactory contexts, SqliteWrite
         await using var db = contexts.Create();
         return await db.Documents.AsNoTracking()
             .Where(d => d.InstanceId == instanceId)
-            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)
+            .OrderBy(d => d.Sequence)
             .Select(d => new InstanceDocument
             {
-                Id = d.Id, InstanceId = d.InstanceId, Kind = d.Kind, Title = d.Title, Number = d.Number, ContentType = d.ContentType, Content = "",
+                Id = d.Id, InstanceId = d.InstanceId, Kind = d.Kind, Sequence = d.Sequence, Title = d.Title, Number = d.Number, ContentType = d.ContentType, Content = "",
                 Sha256 = d.Sha256, TemplateKey = d.TemplateKey, TemplateVersion = d.TemplateVersion, ActivityId = d.ActivityId, CreatedAt = d.CreatedAt, CreatedBy = d.CreatedBy,
             })
             .ToListAsync(cancellationToken);

@@ -227,7 +227,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(d => d.TemplateKey).HasMaxLength(64);
             e.Property(d => d.ActivityId).HasMaxLength(100);
             e.Property(d => d.CreatedBy).HasMaxLength(100);
-            e.HasIndex(d => new { d.InstanceId, d.CreatedAt });
+            e.HasIndex(d => new { d.InstanceId, d.Sequence });
         });
 
         modelBuilder.Entity<DocumentTemplate>(e =>

@@ -50,7 +50,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 
     private static readonly string[] DocumentColumns =
     [
-        "Id", "InstanceId", "Kind", "Title", "Number", "ContentType", "Content", "Sha256", "TemplateKey", "TemplateVersion", "ActivityId", "CreatedAt", "CreatedBy",
+        "Id", "InstanceId", "Kind", "Title", "Number", "ContentType", "Content", "Sha256", "TemplateKey", "TemplateVersion", "ActivityId", "CreatedAt", "CreatedBy", "Sequence",
     ];
 
     private static readonly string[] ClockColumns =
@@ -350,7 +350,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 
     private object?[] DocumentRow(InstanceDocument d) =>
     [
-        Id(d.Id), Id(d.InstanceId), d.Kind, d.Title, d.Number, d.ContentType, d.Content, d.Sha256, d.TemplateKey, d.TemplateVersion, d.ActivityId, Instant(d.CreatedAt), d.CreatedBy,
+        Id(d.Id), Id(d.InstanceId), d.Kind, d.Title, d.Number, d.ContentType, d.Content, d.Sha256, d.TemplateKey, d.TemplateVersion, d.ActivityId, Instant(d.CreatedAt), d.CreatedBy, d.Sequence,
     ];
 
     private object?[] JournalRow(JournalEntry j) =>

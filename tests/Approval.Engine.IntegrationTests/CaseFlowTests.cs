@@ -146,10 +146,7 @@ public abstract class CaseFlowTests
         Assert.Equal(CaseNumber, clock.CorrelationId);
     }
 
-    [Fact(Skip = "BUG: EfDocumentStore.ListForInstanceAsync (EfDocumentStore.cs:20) orders by CreatedAt, then Id. Documents issued in one step "
-        + "share CreatedAt (the burst's Now) and their ids are Guid.CreateVersion7(Now) (ActivityExecutionContext.IssueDocument), whose bits after "
-        + "the millisecond are random, so the decision and the manifest of one step come back in either order (about half the runs) instead of "
-        + "the order they were issued, which IDocumentStore.ListForInstanceAsync promises.")]
+    [Fact]
     public async Task WholeCase_DocumentsListedInTheOrderTheyWereIssued()
     {
         for (var run = 0; run < 4; run++)

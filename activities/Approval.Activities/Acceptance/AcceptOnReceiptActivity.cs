@@ -62,17 +62,15 @@ public sealed class AcceptOnReceiptActivity(DocumentIssuer documents) : Activity
     /// <summary>Accepts the case: starts its clock at <paramref name="acceptedAt"/>, issues the receipt, records the result.</summary>
     internal static async ValueTask AcceptAsync(ActivityExecutionContext context, DocumentIssuer documents, CaseData data, MaterialCheckResult check, DateTimeOffset acceptedAt, string status)
     {
-        var clock = context.StartClock(
-            LegalClock.CaseClockName,
-            new ClockLimits(data.CommittedLimitDays, data.StatutoryLimitDays),
-            acceptedAt,
-            $"{data.CaseNumber} {data.MatterName}",
-            data.Department);
-        var reading = context.ReadClock(clock);
+        // The receipt is issued from a clock not yet started, so a receipt that cannot be issued leaves no clock behind.
+        var limits = new ClockLimits(data.CommittedLimitDays, data.StatutoryLimitDays);
+        var subject = $"{data.CaseNumber} {data.MatterName}";
+        var reading = ClockCalculator.Read(LegalClock.Start(LegalClock.CaseClockName, limits, acceptedAt, context.Actor, context.Calendar), context.Calendar, context.Now);
         var model = data.DocumentModel("AcceptanceReceipt", context.Now);
         model["materials"] = CaseModels.Received(data, check.Satisfied);
         CaseModels.AddDueDates(model, reading);
         await documents.IssueAsync(context, "AcceptanceReceipt", model, data.MatterCode);
+        context.StartClock(LegalClock.CaseClockName, limits, acceptedAt, subject, data.Department);
         var result = new JsonObject
         {
             ["status"] = status,

@@ -60,10 +60,10 @@ internal sealed class CaseData
     }
 
     /// <summary>The model every document starts from: numbers, dates, office, applicant, matter and handler.</summary>
-    public JsonObject DocumentModel(string kind, DateTimeOffset now) => new()
+    public JsonObject DocumentModel(string kind, DateTimeOffset now, int? sequence = null) => new()
     {
         ["caseNumber"] = CaseNumber,
-        ["documentNumber"] = DocumentNumber(kind, now),
+        ["documentNumber"] = DocumentNumber(kind, now, sequence),
         ["issuedOn"] = ChinaTime.DateOf(now).ToString("yyyy-MM-dd"),
         ["office"] = Office.DeepClone(),
         ["applicant"] = Application["applicant"]?.DeepClone() ?? new JsonObject(),
@@ -76,14 +76,18 @@ internal sealed class CaseData
     };
 
     /// <summary>When the application was received: the application's own record, else the step's time.</summary>
+    /// <remarks>A time written without an offset is Beijing time, as everywhere in the product.</remarks>
+    /// <exception cref="FormatException">The application's <c>receivedAt</c> is not a date and time.</exception>
     public DateTimeOffset ReceivedAt(DateTimeOffset now) =>
-        Text(Application["receivedAt"]) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? ChinaTime.ToLocal(at)
-            : ChinaTime.ToLocal(now);
+        ChinaTime.ToLocal(InputConversions.ToInstant(Application["receivedAt"], "application.receivedAt") ?? now);
 
     /// <summary>文书编号: the office's short name, the document's mark, the year and the case number — unique per case and kind.</summary>
-    public string DocumentNumber(string kind, DateTimeOffset now) =>
-        $"{Text(Office["shortName"]) ?? "东莞"}{DocumentMarks.Of(kind)}〔{ChinaTime.DateOf(now).Year}〕{CaseNumber}号";
+    /// <remarks>
+    /// Notices a case can receive more than once (one per special procedure, the two of a hearing) carry the step's
+    /// sequence in the case as well, so no two documents share a number.
+    /// </remarks>
+    public string DocumentNumber(string kind, DateTimeOffset now, int? sequence = null) =>
+        $"{Text(Office["shortName"]) ?? "东莞"}{DocumentMarks.Of(kind)}〔{ChinaTime.DateOf(now).Year}〕{CaseNumber}{(sequence is { } n ? $"-{n}" : "")}号";
 
     public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

@@ -42,7 +42,7 @@ public sealed class HearingActivity(DocumentIssuer documents) : Activity
         var data = CaseData.Read(context);
         var window = Math.Max(1, context.GetInt32("requestWindowDays") ?? 5);
         var deadline = context.Calendar.AddWorkingDays(ChinaTime.DateOf(context.Now), window);
-        var model = data.DocumentModel("HearingNotice", context.Now);
+        var model = data.DocumentModel("HearingNotice", context.Now, context.Instance.NextJournalSequence);
         model["requestDeadline"] = deadline.ToString("yyyy-MM-dd");
         model["requestWindowDays"] = window;
         await documents.IssueAsync(context, "HearingNotice", model, data.MatterCode);
@@ -71,7 +71,8 @@ public sealed class HearingActivity(DocumentIssuer documents) : Activity
                 hearing["requestedAt"] = context.Now.ToString("O");
                 hearing["step"] = "Scheduling";
                 Save(context, hearing);
-                if (context.FindClock(LegalClock.CaseClockName) is { IsStopped: false, IsPaused: false })
+                // Keyed: a testing procedure paused alongside does not end the hearing's pause when it ends.
+                if (context.FindClock(LegalClock.CaseClockName) is { IsStopped: false } caseClock && !caseClock.Pauses.Exists(p => p.ResumedAt is null && p.Key == PauseKey(context)))
                 {
                     context.ChangeClock(LegalClock.CaseClockName, c => c.Pause(PauseKey(context), context.Now, stimulus.Actor, "听证"));
                 }
@@ -88,7 +89,7 @@ public sealed class HearingActivity(DocumentIssuer documents) : Activity
                 var place = CaseData.Text(stimulus.Payload?["data"]?["place"]) ?? throw new InvalidStimulusException("'data.place' (where the hearing is held) is required.");
                 context.CompleteWorkItem(stimulus.Bookmark, "Scheduled", CaseData.Text(stimulus.Payload?["comment"]), stimulus.Payload?["data"] as JsonObject);
                 var data = CaseData.Read(context);
-                var model = data.DocumentModel("HearingNotice", context.Now);
+                var model = data.DocumentModel("HearingNotice", context.Now, context.Instance.NextJournalSequence);
                 model["requestDeadline"] = hearing["requestDeadline"]?.DeepClone();
                 var local = ChinaTime.ToLocal(hearingAt.Value);
                 model["hearing"] = new JsonObject
@@ -136,6 +137,16 @@ public sealed class HearingActivity(DocumentIssuer documents) : Activity
 
     private static string PauseKey(ActivityExecutionContext context) => $"hearing:{context.Node.Id}";
 
-    private static DateTimeOffset? ReadHearingAt(JsonNode? node) =>
-        CaseData.Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    /// <summary>An instant as people type it; without an offset it is Beijing time, as everywhere in the product.</summary>
+    private static DateTimeOffset? ReadHearingAt(JsonNode? node)
+    {
+        try
+        {
+            return InputConversions.ToInstant(node, "data.hearingAt");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
 }

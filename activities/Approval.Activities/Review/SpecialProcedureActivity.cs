@@ -12,7 +12,7 @@ namespace Approval.Activities.Review;
 /// <summary>特别程序: site inspection, technical review, expert review, testing, appraisal or hearing, as an assigned task with its own time budget.</summary>
 /// <remarks>
 /// Issues the 特别程序告知书 telling the applicant the time needed (Art. 45) and, for the procedures Art. 45 names
-/// (hearing, testing, inspection and quarantine, appraisal, expert review), pauses the case clock until the task is done;
+/// (hearing, bidding, auction, testing, quarantine, appraisal, expert review), pauses the case clock until the task is done;
 /// site inspection and technical review pause it only when <c>pausesClock</c> says the matter allows it. The task's
 /// outcome is the activity's outcome, and the procedure is recorded (start, end, result, opinion, who) in the
 /// <c>specialProcedures</c> variable.
@@ -24,6 +24,8 @@ public sealed class SpecialProcedureActivity(DocumentIssuer documents) : Activit
     private static readonly Dictionary<string, (string Name, bool PausesByLaw)> Kinds = new(StringComparer.Ordinal)
     {
         ["Hearing"] = ("听证", true),
+        ["Bidding"] = ("招标", true),
+        ["Auction"] = ("拍卖", true),
         ["Testing"] = ("检验检测", true),
         ["Quarantine"] = ("检疫", true),
         ["Appraisal"] = ("鉴定", true),
@@ -81,7 +83,7 @@ public sealed class SpecialProcedureActivity(DocumentIssuer documents) : Activit
         var today = ChinaTime.DateOf(context.Now);
         var expectedEnd = context.Calendar.AddWorkingDays(today, budget);
 
-        var model = data.DocumentModel("SpecialProcedureNotice", context.Now);
+        var model = data.DocumentModel("SpecialProcedureNotice", context.Now, context.Instance.NextJournalSequence);
         model["procedure"] = new JsonObject { ["kind"] = kind, ["name"] = name };
         model["reason"] = context.GetString("reason") ?? $"依法需要{name}";
         model["expectedWorkingDays"] = budget;

@@ -17,6 +17,9 @@ public sealed class InstanceDocument
     /// <summary>What it is, e.g. <c>AcceptanceReceipt</c>; the kinds belong to whoever issues them.</summary>
     public required string Kind { get; set; }
 
+    /// <summary>Its place in the case file: the journal sequence of its issue, so documents of one step keep their order.</summary>
+    public int Sequence { get; set; }
+
     public required string Title { get; set; }
 
     /// <summary>The document number printed on it (文书编号), when it has one.</summary>

@@ -227,6 +227,7 @@ public sealed class ActivityExecutionContext
             Id = Guid.CreateVersion7(Now),
             InstanceId = Instance.Id,
             Kind = kind,
+            Sequence = Instance.NextJournalSequence,
             Title = title,
             Number = number,
             ContentType = contentType,

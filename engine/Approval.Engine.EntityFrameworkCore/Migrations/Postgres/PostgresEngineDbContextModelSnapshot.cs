@@ -427,6 +427,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -446,7 +449,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "CreatedAt");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("Documents", (string)null);
                 });

@@ -422,6 +422,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -441,7 +444,7 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("InstanceId", "CreatedAt");
+                    b.HasIndex("InstanceId", "Sequence");
 
                     b.ToTable("Documents", (string)null);
                 });
