@@ -40,9 +40,10 @@ internal sealed class CaseData
 
     public string CaseNumber { get; }
 
-    public string? MatterCode => Text(Guide["matterCode"]);
+    /// <summary>The matter's code: the catalogue's guide says <c>code</c>, a hand-written one may say <c>matterCode</c>.</summary>
+    public string? MatterCode => Text(Guide["matterCode"]) ?? Text(Guide["code"]);
 
-    public string MatterName => Text(Guide["matterName"]) ?? MatterCode ?? "";
+    public string MatterName => Text(Guide["matterName"]) ?? Text(Guide["name"]) ?? MatterCode ?? "";
 
     public string? Department => Text(Guide["department"]);
 

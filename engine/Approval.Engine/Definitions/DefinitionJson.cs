@@ -80,6 +80,7 @@ public static class DefinitionJson
             Description = GetString(document, "description"),
             Variables = variables,
             Root = flowchart,
+            CustomProperties = document["customProperties"] is JsonObject custom && custom.Count > 0 ? (JsonObject)custom.DeepClone() : null,
         };
     }
 
@@ -130,7 +131,7 @@ public static class DefinitionJson
             });
         }
 
-        return new JsonObject
+        var written = new JsonObject
         {
             ["definitionId"] = definition.DefinitionId,
             ["version"] = definition.Version,
@@ -145,6 +146,14 @@ public static class DefinitionJson
                 ["connections"] = connections,
             },
         };
+
+        // Written only when present, so a definition without any reads back exactly as it was written.
+        if (definition.CustomProperties is { Count: > 0 } custom)
+        {
+            written["customProperties"] = custom.DeepClone();
+        }
+
+        return written;
     }
 
     public static string WriteString(WorkflowDefinition definition) => Write(definition).ToJsonString();

@@ -18,6 +18,9 @@ public sealed class WorkflowDefinition
 
     public required Flowchart Root { get; init; }
 
+    /// <summary>Data that travels with the definition and is versioned with it (Elsa's <c>customProperties</c>), e.g. a matter's guide.</summary>
+    public JsonObject? CustomProperties { get; init; }
+
     /// <summary>The same definition numbered as <paramref name="version"/>.</summary>
     public WorkflowDefinition WithVersion(int version) => new()
     {
@@ -27,6 +30,7 @@ public sealed class WorkflowDefinition
         Description = Description,
         Variables = Variables,
         Root = Root,
+        CustomProperties = CustomProperties,
     };
 
     /// <summary>The flowchart indexed for traversal, built on first use.</summary>
