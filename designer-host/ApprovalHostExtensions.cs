@@ -73,6 +73,7 @@ public static class ApprovalHostExtensions
         api.MapNotificationsApi();
         api.MapDocumentsApi();
         api.MapTasksApi();
+        api.MapApplicationsApi();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -18,6 +18,9 @@ public static class Policies
     /// </remarks>
     public const string SendSignals = nameof(SendSignals);
 
+    /// <summary>Receive applications at the window, record supplements and withdrawals.</summary>
+    public const string ReceiveApplications = nameof(ReceiveApplications);
+
     /// <summary>Administer the system: load holiday notices, move simulated time.</summary>
     public const string Administer = nameof(Administer);
 
@@ -28,6 +31,7 @@ public static class Policies
         .AddPolicy(DesignWorkflows, p => p.RequireRole(Roles.BusinessAnalyst, Roles.Admin))
         .AddPolicy(OperateInstances, p => p.RequireRole(Roles.BusinessAnalyst, Roles.Admin))
         .AddPolicy(SendSignals, p => p.RequireRole(Roles.BusinessAnalyst, Roles.WindowClerk, Roles.Admin))
+        .AddPolicy(ReceiveApplications, p => p.RequireRole(Roles.WindowClerk, Roles.ChiefRepresentative, Roles.Admin))
         .AddPolicy(Administer, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
 }

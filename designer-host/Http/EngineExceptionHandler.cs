@@ -41,6 +41,7 @@ internal sealed class EngineExceptionHandler(IProblemDetailsService problems, IL
         InvalidStimulusException ex => Problem(StatusCodes.Status400BadRequest, "Not accepted by the waiting activity", ex.Message),
         ExpressionException ex => Problem(StatusCodes.Status400BadRequest, "Expression error", ex.Message),
         CalendarFormatException ex => WithProblems(Problem(StatusCodes.Status400BadRequest, "The calendar data is invalid", ex.Message), ex.Problems),
+        Approval.Workflows.Applications.InvalidApplicationException ex => WithProblems(Problem(StatusCodes.Status400BadRequest, "The application is incomplete", ex.Message), ex.Problems),
         ClockRuleException ex => Problem(StatusCodes.Status409Conflict, "Not allowed by the legal clock's rules", ex.Message),
         BadHttpRequestException ex => Problem(ex.StatusCode, TitleOf(ex.StatusCode), Describe(ex)),
         JsonException ex => Problem(StatusCodes.Status400BadRequest, "Malformed JSON", FirstSentence(ex.Message)),

@@ -3,14 +3,14 @@ using Approval.DesignerHost.Options;
 using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.Storage;
+using Approval.Workflows.Catalogue;
 using Microsoft.Extensions.Options;
 
 namespace Approval.DesignerHost.Seeding;
 
-/// <summary>Seeds a published <c>demo-approval</c> definition into an empty database, so a fresh host has something to run.</summary>
+/// <summary>Seeds the demo catalogue (a published definition per matter, with its guide) and the small <c>demo-approval</c> flow into an empty database.</summary>
 /// <remarks>
 /// Registered after the engine's start-up, so the schema is in place; hosted services start one after another.
-/// The demo catalogue of matters and packages joins this with the catalogue issue.
 /// </remarks>
 internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IOptions<ApprovalOptions> options, ILogger<DemoDataSeeder> logger) : IHostedService
 {
@@ -32,15 +32,18 @@ internal sealed class DemoDataSeeder(IServiceScopeFactory scopes, IOptions<Appro
         }
 
         var definitions = scope.ServiceProvider.GetRequiredService<WorkflowDefinitionService>();
-        try
+        foreach (var definition in CatalogueSeed.Definitions().Select(DefinitionJson.Read).Prepend(DefinitionJson.Read(DemoApproval())))
         {
-            await definitions.CreateAsync(DefinitionJson.Read(DemoApproval()), Actor, cancellationToken);
-            await definitions.PublishAsync(DemoDefinitionId, Actor, cancellationToken);
-            logger.LogInformation("Seeded the demo definition '{DefinitionId}'.", DemoDefinitionId);
-        }
-        catch (WorkflowConflictException)
-        {
-            // Another host seeded it at the same moment.
+            try
+            {
+                await definitions.CreateAsync(definition, Actor, cancellationToken);
+                await definitions.PublishAsync(definition.DefinitionId, Actor, cancellationToken);
+                logger.LogInformation("Seeded '{DefinitionId}' ({Name}).", definition.DefinitionId, definition.Name);
+            }
+            catch (WorkflowConflictException)
+            {
+                // Another host seeded it at the same moment.
+            }
         }
     }
 

@@ -53,6 +53,8 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<DocumentTemplate> DocumentTemplates => Set<DocumentTemplate>();
 
+    public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
+
     /// <summary>The column type for JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
 
@@ -238,6 +240,13 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(t => t.Scope).HasMaxLength(100);
             e.Property(t => t.Title).HasMaxLength(200);
             e.Property(t => t.CreatedBy).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<SequenceRow>(e =>
+        {
+            e.ToTable("Sequences");
+            e.HasKey(q => q.Name);
+            e.Property(q => q.Name).HasMaxLength(100);
         });
 
         modelBuilder.Entity<SimulatedClockRow>(e =>

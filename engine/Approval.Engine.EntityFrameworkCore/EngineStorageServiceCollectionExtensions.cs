@@ -33,6 +33,7 @@ public static class EngineStorageServiceCollectionExtensions
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<ISimulatedClockStore, EfSimulatedClockStore>();
         services.AddSingleton<Approval.Engine.Documents.IDocumentStore, EfDocumentStore>();
+        services.AddSingleton<ISequenceStore, EfSequenceStore>();
         services.AddSingleton<EngineDatabase>();
         return services;
     }

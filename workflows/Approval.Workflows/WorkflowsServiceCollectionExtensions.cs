@@ -1,4 +1,6 @@
 using Approval.Activities;
+using Approval.Workflows.Applications;
+using Approval.Workflows.Catalogue;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Workflows;
@@ -6,6 +8,12 @@ namespace Approval.Workflows;
 public static class WorkflowsServiceCollectionExtensions
 {
     /// <summary>Registers the matter catalogue and applications on top of the activities.</summary>
-    /// <remarks>The catalogue (matters, packages, applications) arrives with the catalogue issue; today this brings the activities.</remarks>
-    public static IServiceCollection AddApprovalWorkflows(this IServiceCollection services) => services.AddApprovalActivities();
+    public static IServiceCollection AddApprovalWorkflows(this IServiceCollection services)
+    {
+        services.AddApprovalActivities();
+        services.AddScoped<MatterCatalogue>();
+        services.AddScoped<ApplicationService>();
+        services.AddScoped<ApplicationReader>();
+        return services;
+    }
 }

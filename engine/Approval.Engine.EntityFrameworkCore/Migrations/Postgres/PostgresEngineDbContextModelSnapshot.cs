@@ -500,6 +500,20 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SequenceRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Sequences", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SimulatedClockRow", b =>
                 {
                     b.Property<int>("Id")

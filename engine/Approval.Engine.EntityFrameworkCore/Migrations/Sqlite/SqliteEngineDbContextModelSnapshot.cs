@@ -495,6 +495,20 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SequenceRow", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Sequences", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SimulatedClockRow", b =>
                 {
                     b.Property<int>("Id")

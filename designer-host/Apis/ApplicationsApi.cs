@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using System.Text.Json.Nodes;
+using Approval.DesignerHost.Auth;
+using Approval.Engine.Documents;
+using Approval.Engine.Execution;
+using Approval.Engine.Storage;
+using Approval.Workflows.Applications;
+using Approval.Workflows.Catalogue;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Approval.DesignerHost.Apis;
+
+/// <summary>The catalogue of matters and the applications (办件) received for them.</summary>
+public static class ApplicationsApi
+{
+    public static IEndpointRouteBuilder MapApplicationsApi(this IEndpointRouteBuilder app)
+    {
+        var matters = app.MapGroup("/matters").WithTags("Matters");
+        matters.MapGet("", ListMatters).WithSummary("Every matter with a published guide and workflow.");
+        matters.MapGet("/{code}", GetMatter).ProducesProblem(StatusCodes.Status404NotFound);
+
+        var applications = app.MapGroup("/applications").WithTags("Applications");
+        applications.MapPost("", Submit)
+            .RequireAuthorization(Policies.ReceiveApplications)
+            .WithSummary("Receives an application at the window: accepted at once, accepted with deficiency, asked for correction, or refused — with its documents.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapGet("/{id:guid}", Get).ProducesProblem(StatusCodes.Status404NotFound);
+        applications.MapPost("/{id:guid}/supplements", Supplement)
+            .RequireAuthorization(Policies.ReceiveApplications)
+            .WithSummary("Records materials the applicant brought after a one-time notice or under 容缺.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapPost("/{id:guid}/withdraw", Withdraw)
+            .RequireAuthorization(Policies.ReceiveApplications)
+            .WithSummary("The applicant withdraws (撤回); refused once an approval step has decided.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        applications.MapGet("/{id:guid}/documents/{documentId:guid}", GetDocument).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    public static async Task<Ok<List<MatterView>>> ListMatters(MatterCatalogue catalogue, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await catalogue.ListAsync(cancellationToken)).Select(MatterView.From).ToList());
+
+    public static async Task<Results<Ok<MatterView>, ProblemHttpResult>> GetMatter(string code, MatterCatalogue catalogue, CancellationToken cancellationToken) =>
+        await catalogue.FindAsync(code, cancellationToken) is { } matter
+            ? TypedResults.Ok(MatterView.From(matter))
+            : TypedResults.Problem($"Matter '{code}' is not in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static async Task<Created<ApplicationView>> Submit(
+        SubmitApplication request, ClaimsPrincipal user, UserDirectory directory, ApplicationService applications, ApplicationReader reader, CancellationToken cancellationToken)
+    {
+        var officer = new ReceivingOfficer(user.Actor(), directory.Find(user.Actor())?.DisplayName ?? user.Actor(), user.Department());
+        var run = await applications.SubmitAsync(request, officer, cancellationToken);
+        var view = (await reader.ReadAsync(run.Instance.Id, cancellationToken))!;
+        return TypedResults.Created($"/api/applications/{view.Id}", view);
+    }
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(Guid id, ApplicationReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(id);
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Supplement(
+        Guid id, SupplementRequest request, ClaimsPrincipal user, ApplicationReader reader, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (await reader.ReadAsync(id, cancellationToken) is not { } view)
+        {
+            return NotFound(id);
+        }
+
+        if (request.Materials is not { Count: > 0 } materials || materials.Any(m => string.IsNullOrWhiteSpace(m.Code)))
+        {
+            return TypedResults.Problem("'materials' must list the materials brought, each with its 'code'.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+        }
+
+        var payload = new JsonObject { ["materials"] = new JsonArray([.. materials.Select(m => (JsonNode)new JsonObject { ["code"] = m.Code })]) };
+        var resumed = await runtime.SignalAsync("supplement", view.CaseNumber, payload, user.Actor(), cancellationToken);
+        if (resumed.Count == 0)
+        {
+            return TypedResults.Problem($"Case {view.CaseNumber} is {view.Status} and waits for no supplement.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
+    }
+
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Withdraw(
+        Guid id, WithdrawRequest? request, ClaimsPrincipal user, IWorkflowStore store, ApplicationReader reader, WorkflowRuntime runtime, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(id, cancellationToken) is not { } instance || instance.Input["application"] is null)
+        {
+            return NotFound(id);
+        }
+
+        if (Approval.Activities.Cases.CaseWithdrawal.RefusalReason(instance) is { } refusal)
+        {
+            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+        }
+
+        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "申请人撤回申请。" : request.Reason;
+        await runtime.CancelAsync(id, user.Actor(), $"Withdrawn by the applicant: {reason}", cancellationToken);
+        return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
+    }
+
+    public static async Task<IResult> GetDocument(Guid id, Guid documentId, IDocumentStore documents, HttpContext http, CancellationToken cancellationToken) =>
+        await documents.FindAsync(documentId, cancellationToken) is { } document && document.InstanceId == id
+            ? await DocumentsApi.GetDocument(documentId, documents, http, cancellationToken)
+            : TypedResults.Problem($"Application {id} has no document {documentId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"Application {id} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}
+
+public sealed record SupplementRequest(IReadOnlyList<MaterialReceived>? Materials);
+
+public sealed record WithdrawRequest(string? Reason);
+
+/// <summary>A matter as the contract lists it, with its whole guide for whoever needs more.</summary>
+public sealed record MatterView(
+    string Code, string Name, string? Department, string? CaseType, int? StatutoryLimitDays, int? CommittedLimitDays, bool AllowsDeficiencyTolerance,
+    JsonArray Materials, string DefinitionId, int Version, JsonObject Guide)
+{
+    public static MatterView From(Matter m) => new(
+        m.Code, m.Name, m.Department, Text(m.Guide["caseType"]), Int(m.Guide["statutoryLimitDays"]), Int(m.Guide["committedLimitDays"]),
+        m.Guide["allowsDeficiencyTolerance"] is JsonValue v && v.TryGetValue<bool>(out var allows) && allows,
+        m.Guide["materials"]?.DeepClone() as JsonArray ?? [], m.DefinitionId, m.Version, (JsonObject)m.Guide.DeepClone());
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Approval.Activities.Tests.Support;
+using Approval.DesignerHost.Tests.Support;
+using Approval.Engine.Tests.Support;
+
+namespace Approval.DesignerHost.Tests.Apis;
+
+/// <summary>Matters in the catalogue and applications received for them, through the contract's endpoints.</summary>
+[Collection(HostCollection.Name)]
+public sealed class ApplicationsApiTests(ApprovalHostFactory host)
+{
+    /// <summary>Publishes a food-licence matter (guide in customProperties) whose flow accepts, notices, and opens a review task.</summary>
+    private async Task<string> PublishMatterAsync()
+    {
+        var analyst = await host.ClientForAsync("analyst");
+        var id = HttpAssert.UniqueId("matter");
+        var guide = CaseSamples.Guide();
+        guide.Remove("matterCode");
+        guide.Remove("matterName");
+        guide["code"] = id;
+        guide["name"] = "食品经营许可（新办）";
+        guide["department"] = "市市场监督管理局";
+        guide["departmentCode"] = "SJ";
+        guide["caseType"] = "承诺件";
+        var definition = new FlowBuilder(id, "食品经营许可（新办）")
+            .Activity("start", "Start")
+            .Activity("receive", "AcceptOnReceipt")
+            .Activity("notice", "OneTimeDeficiencyNotice")
+            .Activity("review", "ApprovalTask", ("title", "审查"), ("candidateRoles", new JsonArray("Approver")), ("department", "市市场监督管理局"))
+            .Activity("end", "End")
+            .Connect("start", "receive")
+            .Connect("receive", "review", "Accepted").Connect("receive", "review", "AcceptedWithDeficiency").Connect("receive", "notice", "CorrectionRequired").Connect("receive", "end", "Refused")
+            .Connect("notice", "review", "Accepted").Connect("notice", "end", "Withdrawn")
+            .Connect("review", "end", "Approve").Connect("review", "end", "Reject").Connect("review", "end", "Return")
+            .ToJsonObject();
+        definition["customProperties"] = new JsonObject { ["matter"] = guide };
+        await HttpAssert.JsonAsync(await analyst.PostJsonAsync("/api/workflow-definitions", definition), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await analyst.PostAsync($"/api/workflow-definitions/{id}/publish", null));
+        return id;
+    }
+
+    private static JsonObject Application(string matter, params string[] materials) => new()
+    {
+        ["matterCode"] = matter,
+        ["applicant"] = new JsonObject { ["name"] = "东莞市某某餐饮有限公司", ["idType"] = "统一社会信用代码", ["idNumber"] = "91441900MA4XXXXX0X", ["phone"] = "0769-22000000" },
+        ["materials"] = new JsonArray([.. materials.Select(c => (JsonNode)new JsonObject { ["code"] = c })]),
+    };
+
+    [Fact]
+    public async Task Matter_IsListedWithItsGuide()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var code = await PublishMatterAsync();
+
+        var matters = (await HttpAssert.JsonAsync(await clerk.GetAsync("/api/matters"))).AsArray();
+        var listed = Assert.Single(matters, m => m!["code"].Text() == code)!;
+        Assert.Equal(20, listed["statutoryLimitDays"]!.GetValue<int>());
+        Assert.Equal(10, listed["committedLimitDays"]!.GetValue<int>());
+        Assert.True(listed["allowsDeficiencyTolerance"]!.GetValue<bool>());
+        Assert.Equal(5, listed["materials"]!.AsArray().Count);
+        Assert.Equal(1, listed["version"]!.GetValue<int>());
+        await HttpAssert.JsonAsync(await clerk.GetAsync($"/api/matters/{code}"));
+        await HttpAssert.ProblemAsync(await clerk.GetAsync("/api/matters/no-such-matter"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task CompleteSubmission_AcceptedAtOnce_WithReceiptAndDueDates()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var code = await PublishMatterAsync();
+
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+
+        Assert.Equal("Accepted", created["status"].Text());
+        Assert.Matches(@"^SJ\d{8}\d{4}$", created["caseNumber"].Text());
+        Assert.NotNull(created["acceptedAt"]);
+        Assert.NotNull(created["committedDueDate"]);
+        Assert.NotNull(created["statutoryDueDate"]);
+        var receipt = Assert.Single(created["documents"]!.AsArray())!;
+        Assert.Equal("AcceptanceReceipt", receipt["kind"].Text());
+        var html = await (await clerk.GetAsync($"/api/applications/{created["id"].Text()}/documents/{receipt["id"].Text()}")).Content.ReadAsStringAsync();
+        Assert.Contains(created["caseNumber"].Text(), html);
+        Assert.Contains("窗口受理员", html); // the receiving clerk is the handler (首问负责)
+
+        var again = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+        Assert.NotEqual(created["caseNumber"].Text(), again["caseNumber"].Text());
+        var read = await HttpAssert.JsonAsync(await clerk.GetAsync($"/api/applications/{created["id"].Text()}"));
+        Assert.Equal("Normal", read["warningLevel"].Text());
+        Assert.NotEmpty(read["timeline"]!.AsArray());
+        Assert.Single(read["tasks"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task MissingMaterial_CorrectionRequested_ThenSupplement_Accepted()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var code = await PublishMatterAsync();
+
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M04")), HttpStatusCode.Created);
+        Assert.Equal("CorrectionRequested", created["status"].Text());
+        Assert.Equal(["从业人员健康证明"], created["missingMaterials"]!.AsArray().Select(m => m!["name"].Text()));
+        Assert.Equal("CorrectionNotice", Assert.Single(created["documents"]!.AsArray())!["kind"].Text());
+        Assert.Null(created["committedDueDate"]);
+
+        var supplied = await HttpAssert.JsonAsync(await clerk.PostJsonAsync($"/api/applications/{created["id"].Text()}/supplements", new JsonObject { ["materials"] = new JsonArray(new JsonObject { ["code"] = "M03" }) }));
+        Assert.Equal("Accepted", supplied["status"].Text());
+        Assert.NotNull(supplied["committedDueDate"]);
+        await HttpAssert.ProblemAsync(await clerk.PostJsonAsync($"/api/applications/{created["id"].Text()}/supplements", new JsonObject { ["materials"] = new JsonArray(new JsonObject { ["code"] = "M03" }) }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Withdrawal_BeforeTheDecision_IsWithdrawn()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var code = await PublishMatterAsync();
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+
+        var withdrawn = await HttpAssert.JsonAsync(await clerk.PostJsonAsync($"/api/applications/{created["id"].Text()}/withdraw", new JsonObject { ["reason"] = "暂不经营" }));
+
+        Assert.Equal("Withdrawn", withdrawn["status"].Text());
+        Assert.All(withdrawn["tasks"]!.AsArray(), t => Assert.Equal("Cancelled", t!["status"].Text()));
+    }
+
+    [Fact]
+    public async Task BadSubmissions_SayWhatIsWrong_AndStartNothing()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var reviewer = await host.ClientForAsync("reviewer");
+        var code = await PublishMatterAsync();
+
+        var incomplete = Application(code, "M01", "X99");
+        ((JsonObject)incomplete["applicant"]!).Remove("name");
+        var problem = await HttpAssert.ProblemAsync(await clerk.PostJsonAsync("/api/applications", incomplete), HttpStatusCode.BadRequest);
+        var errors = problem["errors"]!.AsArray().Select(e => e.Text()).ToList();
+        Assert.Contains(errors, e => e.Contains("applicant.name", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("X99", StringComparison.Ordinal));
+
+        await HttpAssert.ProblemAsync(await clerk.PostJsonAsync("/api/applications", Application("no-such-matter", "M01")), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await reviewer.PostJsonAsync("/api/applications", Application(code, "M01")), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await clerk.GetAsync($"/api/applications/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Calendar;
+using Approval.Engine.Clocks;
+using Approval.Engine.Documents;
+using Approval.Engine.HumanTasks;
+using Approval.Engine.Instances;
+using Approval.Engine.Journal;
+using Approval.Engine.Storage;
+
+namespace Approval.Workflows.Applications;
+
+/// <summary>Reads a case back from its instance, work items, journal and documents.</summary>
+public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore documents, CalendarProvider calendars, TimeProvider time)
+{
+    /// <summary>The journal events a case's timeline shows; the rest is the engine's own bookkeeping.</summary>
+    private static readonly HashSet<string> TimelineEvents =
+    [
+        JournalEvents.InstanceStarted, JournalEvents.ActivityCompleted, JournalEvents.DocumentIssued, JournalEvents.ClockChanged,
+        JournalEvents.WorkItemOperated, JournalEvents.InstanceCompleted, JournalEvents.InstanceCancelled, JournalEvents.InstanceTerminated,
+        JournalEvents.ActivityFaulted,
+    ];
+
+    public async Task<ApplicationView?> ReadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await workflows.FindInstanceAsync(id, cancellationToken) is not { } instance || instance.Input["application"] is not JsonObject application)
+        {
+            return null;
+        }
+
+        var items = await workflows.ListWorkItemsAsync(id, cancellationToken);
+        var journal = await workflows.ReadJournalAsync(id, cancellationToken);
+        var issued = await documents.ListForInstanceAsync(id, cancellationToken);
+        var now = time.GetUtcNow();
+        var guide = instance.Input["guide"] as JsonObject;
+        var clock = instance.State.Clocks.GetValueOrDefault(LegalClock.CaseClockName);
+        var reading = clock is null ? null : ClockCalculator.Read(clock, calendars.Current, now);
+        var acceptance = instance.Variables["acceptance"] as JsonObject;
+
+        return new ApplicationView(
+            instance.Id,
+            instance.CorrelationId,
+            Text(application["matterCode"]) ?? Text(guide?["code"]),
+            Text(guide?["name"]),
+            instance.Version,
+            StatusOf(instance, acceptance, reading, items, journal),
+            Instant(application["receivedAt"]),
+            clock?.StartedAt,
+            reading?.StatutoryDueDate,
+            reading?.CommittedDueDate,
+            acceptance?["missingMaterials"]?.DeepClone() as JsonArray ?? [],
+            reading is { IsStopped: false } ? reading.Level : WarningLevel.Normal,
+            reading is null ? null : new ApplicationClock(reading.WorkingDaysUsed, reading.WorkingDaysRemaining, reading.IsPaused, reading.PausedWorkingDays, clock!.ExtensionDays, clock.Pauses, clock.History),
+            [.. items.Select(w => new ApplicationTask(w.Id, w.Title, w.ActivityType, w.Assignee, w.CandidateRoles, w.Department, w.Status.ToString(), w.Outcome, w.CompletedBy, w.CreatedAt, w.DueAt))],
+            [.. journal.Where(j => TimelineEvents.Contains(j.Event)).Select(j => new TimelineEntry(j.At, j.Event, j.ActivityId, j.ActivityType, j.Actor, j.Data))],
+            [.. issued.Select(d => new ApplicationDocument(d.Id, d.Kind, d.Title, d.Number, d.Sha256, d.CreatedAt))]);
+    }
+
+    /// <summary>The contract's status: the decision if there is one, else where acceptance stands, else whether review is under way.</summary>
+    private static string StatusOf(WorkflowInstance instance, JsonObject? acceptance, ClockReading? reading, IReadOnlyList<WorkItem> items, IReadOnlyList<JournalEntry> journal)
+    {
+        var acceptanceStatus = Text(acceptance?["status"]);
+        if (instance.Status == WorkflowStatus.Cancelled)
+        {
+            var reason = journal.LastOrDefault(j => j.Event == JournalEvents.InstanceCancelled)?.Data?["reason"];
+            return Text(reason)?.StartsWith("Withdrawn", StringComparison.Ordinal) == true ? "Withdrawn" : "Terminated";
+        }
+
+        switch (Text((instance.Variables["result"] as JsonObject)?["status"]))
+        {
+            case "Approved":
+                return instance.Status == WorkflowStatus.Completed ? "Completed" : "Approved";
+            case "Rejected":
+                return "Rejected";
+        }
+
+        if (acceptanceStatus is "RefusedAcceptance" or "CorrectionRequested" or "Terminated" or "Withdrawn")
+        {
+            return acceptanceStatus;
+        }
+
+        if (instance.Status == WorkflowStatus.Completed)
+        {
+            return "Completed";
+        }
+
+        if (reading is { IsPaused: true })
+        {
+            return "Paused";
+        }
+
+        // Review is under way once anyone has acted on a task of the case.
+        return items.Any(w => w.Status == WorkItemStatus.Completed) ? "InReview" : acceptanceStatus ?? "InReview";
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static DateTimeOffset? Instant(JsonNode? node) => Text(node) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at : null;
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Calendar;
+using Approval.Engine.Execution;
+using Approval.Engine.Storage;
+using Approval.Workflows.Catalogue;
+
+namespace Approval.Workflows.Applications;
+
+/// <summary>Receives applications: checks them, numbers the case and starts the matter's published workflow with the case data.</summary>
+/// <remarks>
+/// The case is the workflow instance: its id is the application id, its correlation id the case number, and its
+/// input holds the guide of the version it was accepted under, the application, the office and the handler.
+/// </remarks>
+public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntime runtime, ISequenceStore sequences, TimeProvider time)
+{
+    public async Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (request.PackageCode is { Length: > 0 })
+        {
+            problems.Add("One-thing packages are not open for applications yet; apply for each matter.");
+        }
+
+        Matter? matter = null;
+        if (string.IsNullOrWhiteSpace(request.MatterCode))
+        {
+            problems.Add("'matterCode' is required.");
+        }
+        else if ((matter = await catalogue.FindAsync(request.MatterCode, cancellationToken)) is null)
+        {
+            throw new WorkflowNotFoundException($"Matter '{request.MatterCode}' is not in the catalogue.");
+        }
+        else if (!matter.IsActive)
+        {
+            throw new WorkflowConflictException($"Matter '{matter.Code}' is not open for applications (state {matter.Guide["state"]}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Applicant?.Name))
+        {
+            problems.Add("'applicant.name' is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Applicant?.IdNumber))
+        {
+            problems.Add("'applicant.idNumber' is required (统一社会信用代码 or 身份证号).");
+        }
+
+        var known = matter?.Guide["materials"] is JsonArray guideMaterials
+            ? guideMaterials.OfType<JsonObject>().Select(m => m["code"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            : [];
+        foreach (var material in request.Materials ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(material.Code))
+            {
+                problems.Add("Every material needs its 'code'.");
+            }
+            else if (matter is not null && !known.Contains(material.Code))
+            {
+                problems.Add($"Material '{material.Code}' is not in the guide of {matter.Name}; its materials are {string.Join(", ", known)}.");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidApplicationException(problems);
+        }
+
+        var now = time.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var sequence = await sequences.NextAsync($"case:{matter!.DepartmentCode}:{today:yyyyMMdd}", cancellationToken);
+        var caseNumber = $"{matter.DepartmentCode}{today:yyyyMMdd}{sequence:D4}";
+        var applicant = request.Applicant!;
+        var input = new JsonObject
+        {
+            ["guide"] = matter.Guide.DeepClone(),
+            ["application"] = new JsonObject
+            {
+                ["caseNumber"] = caseNumber,
+                ["matterCode"] = matter.Code,
+                ["receivedAt"] = now.ToString("O"),
+                ["receivedBy"] = officer.UserName,
+                ["acceptingOffice"] = officer.Department,
+                ["applicant"] = new JsonObject
+                {
+                    ["name"] = applicant.Name,
+                    ["idType"] = applicant.IdType ?? "统一社会信用代码",
+                    ["idNumber"] = applicant.IdNumber,
+                    ["phone"] = applicant.Phone,
+                    ["contact"] = applicant.Contact,
+                    ["address"] = applicant.Address,
+                },
+                ["materials"] = new JsonArray([.. (request.Materials ?? []).Select(m => (JsonNode)new JsonObject { ["code"] = m.Code, ["copies"] = m.Copies ?? 1, ["form"] = m.Form ?? "原件" })]),
+                ["eLicences"] = new JsonArray([.. (request.ELicences ?? []).Select(c => (JsonNode)JsonValue.Create(c)!)]),
+                ["form"] = request.Form?.DeepClone() ?? new JsonObject(),
+            },
+            ["office"] = new JsonObject
+            {
+                ["name"] = matter.Department ?? officer.Department,
+                ["shortName"] = ShortName(matter.Department ?? officer.Department),
+                ["sealText"] = $"{matter.Department ?? officer.Department}行政审批专用章",
+            },
+            ["handler"] = new JsonObject { ["name"] = officer.DisplayName, ["userName"] = officer.UserName },
+        };
+        return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: matter.VersionId), cancellationToken);
+    }
+
+    /// <summary>东莞市市场监督管理局 → 东市监督: the city's first character and the bureau's core, for document numbers.</summary>
+    private static string ShortName(string? department) =>
+        department is { Length: > 0 } d ? new string([.. d.Replace("东莞市", "东").Replace("管理局", "").Replace("市", "").Take(4)]) : "东莞";
+}
