@@ -30,10 +30,10 @@ public static class AuthHostExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<AuthOptions>>((bearer, key, auth) =>
+            .Configure<SigningKey, IOptions<AuthOptions>, TimeProvider>((bearer, key, auth, clock) =>
             {
                 bearer.MapInboundClaims = false;
-                bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(key, auth.Value);
+                bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(key, auth.Value, clock);
                 bearer.Events = new JwtBearerEvents { OnChallenge = WriteChallengeAsync };
             });
         services.AddAuthorizationBuilder().AddApprovalPolicies();

@@ -104,7 +104,25 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: matter.VersionId), cancellationToken);
     }
 
-    /// <summary>东莞市市场监督管理局 → 东市监督: the city's first character and the bureau's core, for document numbers.</summary>
-    private static string ShortName(string? department) =>
-        department is { Length: > 0 } d ? new string([.. d.Replace("东莞市", "东").Replace("管理局", "").Replace("市", "").Take(4)]) : "东莞";
+    /// <summary>The office's short name for document numbers: 东 for Dongguan and the bureau's usual abbreviation (市场监督管理局 → 东市监).</summary>
+    private static string ShortName(string? department)
+    {
+        var name = department ?? "";
+        foreach (var (full, shortName) in Abbreviations)
+        {
+            if (name.Contains(full, StringComparison.Ordinal))
+            {
+                return $"东{shortName}";
+            }
+        }
+
+        var core = name.Replace("东莞市", "", StringComparison.Ordinal).TrimStart('市');
+        return core.Length > 0 ? $"东{core[..Math.Min(2, core.Length)]}" : "东莞";
+    }
+
+    private static readonly (string Full, string Short)[] Abbreviations =
+    [
+        ("市场监督管理局", "市监"), ("住房和城乡建设局", "住建"), ("自然资源局", "自然资源"), ("卫生健康局", "卫健"),
+        ("生态环境局", "环"), ("交通运输局", "交"), ("人力资源和社会保障局", "人社"), ("政务服务数据管理局", "政数"),
+    ];
 }
