@@ -10,8 +10,17 @@ Approval__Clock__Mode=Simulated ConnectionStrings__Approval="Data Source=$DIR/ap
   dotnet run --no-build --project designer-host --urls "http://127.0.0.1:$PORT" >"$DIR/host.log" 2>&1 &
 HOST=$!
 trap 'kill $HOST 2>/dev/null; wait $HOST 2>/dev/null' EXIT
+# Plain bash, so a fresh machine needs no curl: is /health answering 200 yet?
+healthy() {
+  exec 3<>"/dev/tcp/127.0.0.1/$PORT" 2>/dev/null || return 1
+  printf 'GET /health HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
+  head -1 <&3 | grep -q ' 200'
+  local ok=$?
+  exec 3>&- 3<&-
+  return $ok
+}
 for _ in $(seq 1 120); do
-  curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break
+  healthy && break
   sleep 1
 done
 dotnet run --project samples/Approval.Walkthrough -- --url "http://127.0.0.1:$PORT"
