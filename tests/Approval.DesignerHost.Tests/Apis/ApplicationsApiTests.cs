@@ -123,7 +123,7 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
     }
 
     [Fact]
-    public async Task BadSubmissions_SayWhatIsWrong_AndStartNothing()
+    public async Task BadSubmissions_SayWhatIsWrong()
     {
         var clerk = await host.ClientForAsync("clerk");
         var reviewer = await host.ClientForAsync("reviewer");

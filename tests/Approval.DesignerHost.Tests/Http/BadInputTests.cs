@@ -4,7 +4,7 @@ using Approval.DesignerHost.Tests.Support;
 
 namespace Approval.DesignerHost.Tests.Http;
 
-/// <summary>Whatever a client sends, the answer is a 4xx ProblemDetails that says what is wrong — never a 500 — and nothing is written.</summary>
+/// <summary>Whatever a client sends, the answer is a 4xx ProblemDetails that says what is wrong — never a 500.</summary>
 /// <remarks>An invalid draft is accepted by design (it cannot be published), and validation answers 200 with its findings; both have their own tests.</remarks>
 [Collection(HostCollection.Name)]
 public sealed class BadInputTests(ApprovalHostFactory host)
