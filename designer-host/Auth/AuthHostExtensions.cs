@@ -16,7 +16,10 @@ public static class AuthHostExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddSingleton(sp => SigningKey.Resolve(sp.GetRequiredService<IOptions<AuthOptions>>().Value, keyFile));
-        services.AddSingleton<TokenIssuer>();
+        // Sign-in runs on real time even when the business runs on simulated time: a token's lifetime is a security
+        // matter, and the bearer handler checks it against the real clock, so a simulated jump neither logs people
+        // out nor issues tokens that are "not yet valid".
+        services.AddSingleton(sp => new TokenIssuer(sp.GetRequiredService<SigningKey>(), sp.GetRequiredService<IOptions<AuthOptions>>(), TimeProvider.System));
         services.AddSingleton(sp =>
         {
             var directory = new UserDirectory();
@@ -30,10 +33,10 @@ public static class AuthHostExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKey, IOptions<AuthOptions>, TimeProvider>((bearer, key, auth, clock) =>
+            .Configure<SigningKey, IOptions<AuthOptions>>((bearer, key, auth) =>
             {
                 bearer.MapInboundClaims = false;
-                bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(key, auth.Value, clock);
+                bearer.TokenValidationParameters = TokenIssuer.ValidationParameters(key, auth.Value);
                 bearer.Events = new JwtBearerEvents { OnChallenge = WriteChallengeAsync };
             });
         services.AddAuthorizationBuilder().AddApprovalPolicies();
