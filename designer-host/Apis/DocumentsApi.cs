@@ -14,6 +14,9 @@ public static class DocumentsApi
         app.MapGet("/workflow-instances/{instanceId:guid}/documents", ListForInstance)
             .WithTags("Documents")
             .WithSummary("The case file: every document the instance issued, in order, with its SHA-256.");
+        app.MapGet("/workflow-instances/{instanceId:guid}/documents/verify", Verify)
+            .WithTags("Documents")
+            .WithSummary("Checks the case file: every document against the SHA-256 recorded at issue, and the closing manifest against the documents it lists.");
         app.MapGet("/documents/{documentId:guid}", GetDocument)
             .WithTags("Documents")
             .WithSummary("A document as issued (HTML that prints on A4); the ETag is its SHA-256.")
@@ -30,6 +33,9 @@ public static class DocumentsApi
 
     public static async Task<Ok<List<DocumentSummary>>> ListForInstance(Guid instanceId, IDocumentStore documents, CancellationToken cancellationToken) =>
         TypedResults.Ok((await documents.ListForInstanceAsync(instanceId, cancellationToken)).Select(DocumentSummary.From).ToList());
+
+    public static async Task<Ok<CaseFileReport>> Verify(Guid instanceId, CaseFileVerifier verifier, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await verifier.VerifyAsync(instanceId, cancellationToken));
 
     public static async Task<IResult> GetDocument(Guid documentId, IDocumentStore documents, HttpContext http, CancellationToken cancellationToken)
     {

@@ -32,6 +32,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<SlaSweep>();
         services.AddScoped<OverdueTimerSweep>();
         services.AddScoped<ClockReprojector>();
+        services.AddScoped<Documents.CaseFileVerifier>();
         services.AddSingleton<CalendarService>();
         return services;
     }

@@ -18,7 +18,7 @@ namespace Approval.Activities.Results;
 public sealed class ArchiveActivity(IDocumentStore? store = null) : Activity
 {
     public const string ArchiveVariable = "archive";
-    public const string ManifestKind = "CaseFileManifest";
+    public const string ManifestKind = CaseFileVerifier.ManifestKind;
 
     public override ActivityDescriptor Descriptor { get; } = new(
         "Archive", ActivityCategories.Results, new("归档", "Archive"),
