@@ -80,8 +80,14 @@ public sealed record AlertView(
     DateOnly? StatutoryDueDate,
     int WorkingDaysRemaining)
 {
-    public static AlertView From(ClockRecord c, BusinessCalendar calendar, DateTimeOffset now)
+    /// <param name="live">The clock read from the instance, for rows that go stale (a paused clock); the row's dates otherwise.</param>
+    public static AlertView From(ClockRecord c, BusinessCalendar calendar, DateTimeOffset now, ClockReading? live = null)
     {
+        if (live is not null)
+        {
+            return new AlertView(c.InstanceId, c.Name, c.DefinitionId, c.CorrelationId, c.Subject, c.Department, c.Status, live.Level, live.AcceptedOn, live.CommittedDueDate, live.StatutoryDueDate, live.WorkingDaysRemaining);
+        }
+
         var today = ChinaTime.DateOf(now);
         var remaining = today <= c.CommittedDueDate ? calendar.CountWorkingDays(today, c.CommittedDueDate) : -calendar.CountWorkingDays(c.CommittedDueDate, today);
         return new AlertView(c.InstanceId, c.Name, c.DefinitionId, c.CorrelationId, c.Subject, c.Department, c.Status, c.LevelAt(now), c.AcceptedOn, c.CommittedDueDate, c.StatutoryDueDate, remaining);

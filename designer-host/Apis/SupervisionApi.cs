@@ -22,7 +22,7 @@ public static class SupervisionApi
     }
 
     public static async Task<Results<Ok<List<AlertView>>, ProblemHttpResult>> Alerts(
-        string? level, string? department, int? limit, ClaimsPrincipal user, IClockStore clocks, CalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
+        string? level, string? department, int? limit, ClaimsPrincipal user, IClockStore clocks, Approval.Engine.Storage.IWorkflowStore workflows, CalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
     {
         WarningLevel? wanted = null;
         if (!string.IsNullOrEmpty(level))
@@ -37,7 +37,17 @@ public static class SupervisionApi
 
         var now = time.GetUtcNow();
         var rows = await clocks.ListAlertsAsync(wanted, ScopeOf(user, department), now, Math.Clamp(limit ?? 200, 1, MaxRows), cancellationToken);
-        return TypedResults.Ok(rows.Select(r => AlertView.From(r, calendars.Current, now)).ToList());
+        var alerts = new List<AlertView>(rows.Count);
+        foreach (var row in rows)
+        {
+            // A paused clock's due dates move every working day of the pause, so its row is stale: read the clock itself.
+            var live = row.Status == ClockStatus.Paused && (await workflows.FindInstanceAsync(row.InstanceId, cancellationToken))?.State.Clocks.GetValueOrDefault(row.Name) is { } clock
+                ? ClockCalculator.Read(clock, calendars.Current, now)
+                : null;
+            alerts.Add(AlertView.From(row, calendars.Current, now, live));
+        }
+
+        return TypedResults.Ok(alerts);
     }
 
     public static async Task<Ok<List<Escalation>>> Escalations(
