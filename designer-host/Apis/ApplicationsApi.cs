@@ -83,20 +83,14 @@ public static class ApplicationsApi
     }
 
     public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Withdraw(
-        Guid id, WithdrawRequest? request, ClaimsPrincipal user, IWorkflowStore store, ApplicationReader reader, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        Guid id, WithdrawRequest? request, ClaimsPrincipal user, ApplicationService applications, ApplicationReader reader, CancellationToken cancellationToken)
     {
-        if (await store.FindInstanceAsync(id, cancellationToken) is not { } instance || instance.Input["application"] is null)
+        if (await reader.ReadAsync(id, cancellationToken) is null)
         {
             return NotFound(id);
         }
 
-        if (Approval.Activities.Cases.CaseWithdrawal.RefusalReason(instance) is { } refusal)
-        {
-            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-        }
-
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "申请人撤回申请。" : request.Reason;
-        await runtime.CancelAsync(id, user.Actor(), $"Withdrawn by the applicant: {reason}", cancellationToken);
+        await applications.WithdrawAsync(id, user.Actor(), request?.Reason, cancellationToken);
         return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
     }
 

@@ -81,22 +81,9 @@ public static class WorkflowInstancesApi
             level));
     }
 
-    public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Withdraw(
-        Guid instanceId, CancelRequest? request, ClaimsPrincipal user, IWorkflowStore store, WorkflowRuntime runtime, CancellationToken cancellationToken)
-    {
-        if (await store.FindInstanceAsync(instanceId, cancellationToken) is not { } instance)
-        {
-            return TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        }
-
-        if (Approval.Activities.Cases.CaseWithdrawal.RefusalReason(instance) is { } refusal)
-        {
-            return TypedResults.Problem(refusal, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-        }
-
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? "申请人撤回申请。" : request.Reason;
-        return TypedResults.Ok(RunView.From(await runtime.CancelAsync(instanceId, user.Actor(), $"Withdrawn by the applicant: {reason}", cancellationToken)));
-    }
+    public static async Task<Ok<RunView>> Withdraw(
+        Guid instanceId, CancelRequest? request, ClaimsPrincipal user, Approval.Workflows.Applications.ApplicationService applications, CancellationToken cancellationToken) =>
+        TypedResults.Ok(RunView.From(await applications.WithdrawAsync(instanceId, user.Actor(), request?.Reason, cancellationToken)));
 
     public static async Task<Ok<RunView>> Cancel(Guid instanceId, CancelRequest? request, ClaimsPrincipal user, WorkflowRuntime runtime, CancellationToken cancellationToken)
     {

@@ -11,8 +11,22 @@ namespace Approval.Workflows.Applications;
 /// The case is the workflow instance: its id is the application id, its correlation id the case number, and its
 /// input holds the guide of the version it was accepted under, the application, the office and the handler.
 /// </remarks>
-public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntime runtime, ISequenceStore sequences, TimeProvider time)
+public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntime runtime, IWorkflowStore workflows, ISequenceStore sequences, TimeProvider time)
 {
+    /// <summary>The applicant withdraws the case (撤回), recorded by <paramref name="actor"/>; refused once an approval step has decided.</summary>
+    /// <exception cref="WorkflowNotFoundException">No such case.</exception>
+    /// <exception cref="WorkflowConflictException">The case has been decided or has ended.</exception>
+    public async Task<RunResult> WithdrawAsync(Guid id, string actor, string? reason, CancellationToken cancellationToken)
+    {
+        var instance = await workflows.FindInstanceAsync(id, cancellationToken) ?? throw new WorkflowNotFoundException($"Case {id} does not exist.");
+        if (Approval.Activities.Cases.CaseWithdrawal.RefusalReason(instance) is { } refusal)
+        {
+            throw new WorkflowConflictException(refusal);
+        }
+
+        return await runtime.CancelAsync(id, actor, $"Withdrawn by the applicant: {(string.IsNullOrWhiteSpace(reason) ? "申请人撤回申请。" : reason)}", cancellationToken);
+    }
+
     public async Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
     {
         var problems = new List<string>();
