@@ -11,6 +11,7 @@ public static class WorkflowsServiceCollectionExtensions
     public static IServiceCollection AddApprovalWorkflows(this IServiceCollection services)
     {
         services.AddApprovalActivities();
+        services.AddSingleton<MatterCodeIndex>();
         services.AddScoped<MatterCatalogue>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ApplicationReader>();

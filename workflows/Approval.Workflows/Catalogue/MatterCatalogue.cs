@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
@@ -5,27 +6,57 @@ using Approval.Engine.Storage;
 namespace Approval.Workflows.Catalogue;
 
 /// <summary>The matters on offer: every definition whose published version carries a guide.</summary>
-public sealed class MatterCatalogue(IDefinitionStore definitions, DefinitionCache cache)
+/// <remarks>
+/// Finding one matter by its code is on the path of every submission, so codes are remembered against their
+/// definition ids and a lookup costs one header read (the definition itself comes from the cache); the whole
+/// catalogue is read again only for a code not seen yet.
+/// </remarks>
+public sealed class MatterCatalogue(IDefinitionStore definitions, DefinitionCache cache, MatterCodeIndex index)
 {
     public async Task<IReadOnlyList<Matter>> ListAsync(CancellationToken cancellationToken)
     {
         var matters = new List<Matter>();
         foreach (var latest in await definitions.ListLatestAsync(cancellationToken))
         {
-            if (await definitions.FindPublishedHeaderAsync(latest.DefinitionId, cancellationToken) is not { } published
-                || await cache.GetAsync(published.Id, cancellationToken) is not { } definition
-                || definition.CustomProperties?[Matter.GuideProperty] is not JsonObject guide)
+            if (await PublishedMatterAsync(latest.DefinitionId, cancellationToken) is { } matter)
             {
-                continue;
+                matters.Add(matter);
+                index.Remember(matter.Code, matter.DefinitionId);
             }
-
-            matters.Add(new Matter(definition.DefinitionId, published.Id, published.Version, guide));
         }
 
         return [.. matters.OrderBy(m => m.Code, StringComparer.Ordinal)];
     }
 
     /// <summary>The matter by its code (or its definition id), or null.</summary>
-    public async Task<Matter?> FindAsync(string code, CancellationToken cancellationToken) =>
-        (await ListAsync(cancellationToken)).FirstOrDefault(m => m.Code == code || m.DefinitionId == code);
+    public async Task<Matter?> FindAsync(string code, CancellationToken cancellationToken)
+    {
+        foreach (var definitionId in new[] { index.DefinitionOf(code), code }.OfType<string>().Distinct())
+        {
+            if (await PublishedMatterAsync(definitionId, cancellationToken) is { } matter && (matter.Code == code || matter.DefinitionId == code))
+            {
+                return matter;
+            }
+        }
+
+        // A code not seen yet (a matter published on another host): read the catalogue once to learn it.
+        return (await ListAsync(cancellationToken)).FirstOrDefault(m => m.Code == code);
+    }
+
+    private async Task<Matter?> PublishedMatterAsync(string definitionId, CancellationToken cancellationToken) =>
+        await definitions.FindPublishedHeaderAsync(definitionId, cancellationToken) is { } published
+        && await cache.GetAsync(published.Id, cancellationToken) is { } definition
+        && definition.CustomProperties?[Matter.GuideProperty] is JsonObject guide
+            ? new Matter(definition.DefinitionId, published.Id, published.Version, guide)
+            : null;
+}
+
+/// <summary>Which definition carries which matter code, learnt as matters are read; shared by every request of this host.</summary>
+public sealed class MatterCodeIndex
+{
+    private readonly ConcurrentDictionary<string, string> _definitions = new(StringComparer.Ordinal);
+
+    public void Remember(string code, string definitionId) => _definitions[code] = definitionId;
+
+    public string? DefinitionOf(string code) => _definitions.GetValueOrDefault(code);
 }
