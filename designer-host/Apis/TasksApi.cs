@@ -77,19 +77,13 @@ public static class TasksApi
 
         var now = time.GetUtcNow();
         var calendar = calendars.Current;
-        var caseLevels = new Dictionary<Guid, WarningLevel>();
-        var views = new List<TaskView>();
-        foreach (var item in items)
-        {
-            if (!caseLevels.TryGetValue(item.InstanceId, out var level))
-            {
-                level = (await clocks.ListForInstanceAsync(item.InstanceId, cancellationToken)).Where(c => c.Status != ClockStatus.Stopped).Select(c => c.LevelAt(now)).DefaultIfEmpty(WarningLevel.Normal).Max();
-                caseLevels[item.InstanceId] = level;
-            }
 
-            views.Add(TaskView.From(item, TaskDeadline.For(item, calendar, now, item.Status == WorkItemStatus.Open ? level : WarningLevel.Normal)));
-        }
-
+        // One query for the whole page's case clocks, not one per task.
+        var open = await clocks.ListOpenForInstancesAsync([.. items.Select(i => i.InstanceId).Distinct()], cancellationToken);
+        var caseLevels = open.GroupBy(c => c.InstanceId).ToDictionary(g => g.Key, g => g.Max(c => c.LevelAt(now)));
+        var views = items
+            .Select(item => TaskView.From(item, TaskDeadline.For(item, calendar, now, item.Status == WorkItemStatus.Open ? caseLevels.GetValueOrDefault(item.InstanceId) : WarningLevel.Normal)))
+            .ToList();
         return TypedResults.Ok(views);
     }
 

@@ -18,6 +18,17 @@ public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGat
         return await db.Clocks.AsNoTracking().Where(c => c.InstanceId == instanceId).OrderBy(c => c.Name).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<ClockRecord>> ListOpenForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken)
+    {
+        if (instanceIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = contexts.Create();
+        return await db.Clocks.AsNoTracking().Where(c => instanceIds.Contains(c.InstanceId) && c.Status != ClockStatus.Stopped).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ClockRecord>> ListDueForEscalationAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

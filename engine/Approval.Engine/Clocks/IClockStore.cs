@@ -7,6 +7,9 @@ public interface IClockStore
 
     Task<IReadOnlyList<ClockRecord>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken);
 
+    /// <summary>The clocks still running or paused of several instances at once (an inbox page's cases).</summary>
+    Task<IReadOnlyList<ClockRecord>> ListOpenForInstancesAsync(IReadOnlyCollection<Guid> instanceIds, CancellationToken cancellationToken);
+
     /// <summary>Open clocks with a level begun at or before <paramref name="now"/> and not yet escalated, oldest first.</summary>
     Task<IReadOnlyList<ClockRecord>> ListDueForEscalationAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 

@@ -74,6 +74,8 @@ public sealed class LegalClockApiTests : IAsyncLifetime
         Assert.Equal("Critical", overdue["clocks"]![0]!["warningLevel"].Text());
         Assert.True(overdue["clocks"]![0]!["workingDaysRemaining"]!.GetValue<int>() < 0);
         Assert.Equal("Critical", overdue["workItems"]![0]!["warningLevel"].Text());
+        var inbox = (await HttpAssert.JsonAsync(await reviewer.GetAsync("/api/tasks?scope=candidate"))).AsArray();
+        Assert.Equal("Critical", inbox.Single(t => t!["applicationId"].Text() == instanceId)!["warningLevel"].Text());
 
         var alerts = await HttpAssert.JsonAsync(await supervisor.GetAsync("/api/supervision/alerts?level=critical"));
         Assert.Contains(alerts.AsArray(), a => a!["instanceId"].Text() == instanceId && a["subject"].Text() == "GD-2026-0001 食品经营许可");
