@@ -113,11 +113,7 @@ public sealed record MatterView(
     JsonArray Materials, string DefinitionId, int Version, JsonObject Guide)
 {
     public static MatterView From(Matter m) => new(
-        m.Code, m.Name, m.Department, Text(m.Guide["caseType"]), Int(m.Guide["statutoryLimitDays"]), Int(m.Guide["committedLimitDays"]),
+        m.Code, m.Name, m.Department, JsonValues.StringOf(m.Guide["caseType"]), JsonValues.Int32Of(m.Guide["statutoryLimitDays"]), JsonValues.Int32Of(m.Guide["committedLimitDays"]),
         m.Guide["allowsDeficiencyTolerance"] is JsonValue v && v.TryGetValue<bool>(out var allows) && allows,
         m.Guide["materials"]?.DeepClone() as JsonArray ?? [], m.DefinitionId, m.Version, (JsonObject)m.Guide.DeepClone());
-
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-
-    private static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
 }

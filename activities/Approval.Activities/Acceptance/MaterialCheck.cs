@@ -93,7 +93,7 @@ public static class MaterialCheck
         return codes;
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonNode? node) => Approval.Engine.Execution.JsonValues.StringOf(node);
 
     private static bool Flag(JsonNode? node, bool defaultValue) => node is JsonValue v && v.TryGetValue<bool>(out var b) ? b : defaultValue;
 }

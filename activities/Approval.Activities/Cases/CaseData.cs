@@ -90,9 +90,9 @@ internal sealed class CaseData
     public string DocumentNumber(string kind, DateTimeOffset now, int? sequence = null) =>
         $"{Text(Office["shortName"]) ?? "东莞"}{DocumentMarks.Of(kind)}〔{ChinaTime.DateOf(now).Year}〕{CaseNumber}{(sequence is { } n ? $"-{n}" : "")}号";
 
-    public static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    public static string? Text(JsonNode? node) => JsonValues.StringOf(node);
 
-    public static int? Int(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+    public static int? Int(JsonNode? node) => JsonValues.Int32Of(node);
 
     private static JsonObject? Find(ActivityExecutionContext context, string name) =>
         context.GetObject(name) ?? context.Instance.Input[name] as JsonObject;

@@ -7,6 +7,12 @@ namespace Approval.Engine.Execution;
 /// <remarks>A <see cref="JsonValue"/> made with <c>JsonValue.Create(5)</c> holds an int, one parsed from "5" holds a JsonElement; each answers a different set of <c>GetValue</c> calls.</remarks>
 public static class JsonValues
 {
+    /// <summary>The string a node holds, or null when it is missing or not a string.</summary>
+    public static string? StringOf(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>The whole number a node holds, or null when it is missing or not one.</summary>
+    public static int? Int32Of(JsonNode? node) => node is JsonValue v && v.TryGetValue<int>(out var i) ? i : null;
+
     public static object? ToClr(JsonValue value)
     {
         switch (value.GetValueKind())

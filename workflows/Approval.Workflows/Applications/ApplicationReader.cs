@@ -92,7 +92,7 @@ public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore d
         return items.Any(w => w.Status == WorkItemStatus.Completed) ? "InReview" : acceptanceStatus ?? "InReview";
     }
 
-    private static string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? Text(JsonNode? node) => Approval.Engine.Execution.JsonValues.StringOf(node);
 
     private static DateTimeOffset? Instant(JsonNode? node) => Text(node) is { } text && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at) ? at : null;
 }

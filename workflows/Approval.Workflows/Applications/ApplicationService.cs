@@ -60,7 +60,7 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         }
 
         var known = matter?.Guide["materials"] is JsonArray guideMaterials
-            ? guideMaterials.OfType<JsonObject>().Select(m => m["code"]?.GetValue<string>()).OfType<string>().ToHashSet(StringComparer.Ordinal)
+            ? guideMaterials.OfType<JsonObject>().Select(m => JsonValues.StringOf(m["code"])).OfType<string>().ToHashSet(StringComparer.Ordinal)
             : [];
         foreach (var material in request.Materials ?? [])
         {

@@ -19,5 +19,5 @@ public sealed record Matter(string DefinitionId, string VersionId, int Version, 
 
     public bool IsActive => Text("state") is null or "active";
 
-    private string? Text(string name) => Guide[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private string? Text(string name) => Approval.Engine.Execution.JsonValues.StringOf(Guide[name]);
 }
