@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Approval.DesignerHost.Apis;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Components;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
@@ -10,6 +11,7 @@ using Approval.Workflows;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
+using MudBlazor.Services;
 using Scalar.AspNetCore;
 
 namespace Approval.DesignerHost;
@@ -43,6 +45,9 @@ public static class ApprovalHostExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
 
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
         services.AddHostedService<DemoDataSeeder>();
         services.AddHealthChecks();
         return builder;
@@ -55,6 +60,7 @@ public static class ApprovalHostExtensions
         app.UseRequestBodyLimit();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapHealthChecks("/health");
         app.MapOpenApi();
@@ -74,6 +80,11 @@ public static class ApprovalHostExtensions
         api.MapDocumentsApi();
         api.MapTasksApi();
         api.MapApplicationsApi();
+
+        app.MapAccountEndpoints();
+        app.MapHangfireDashboard();
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;

@@ -31,7 +31,7 @@ public static class AuthHostExtensions
             return directory;
         });
 
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddApprovalSchemes().AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKey, IOptions<AuthOptions>>((bearer, key, auth) =>
             {

@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Approval.DesignerHost.Auth;
 
-/// <summary>Answers a signed-in user who lacks the role with a 403 ProblemDetails that names the roles needed.</summary>
+/// <summary>Answers an API caller who lacks the role with a 403 ProblemDetails that names the roles needed.</summary>
 internal sealed class ProblemAuthorizationResultHandler(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
 {
     private readonly AuthorizationMiddlewareResultHandler _default = new();
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
-        if (!authorizeResult.Forbidden || context.User.Identity?.IsAuthenticated != true)
+        // Pages answer a browser with the sign-in or access-denied page; only the API speaks ProblemDetails.
+        if (!authorizeResult.Forbidden || context.User.Identity?.IsAuthenticated != true || !context.Request.Path.StartsWithSegments("/api"))
         {
             await _default.HandleAsync(next, context, policy, authorizeResult);
             return;
