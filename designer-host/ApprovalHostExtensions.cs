@@ -80,6 +80,7 @@ public static class ApprovalHostExtensions
         api.MapDocumentsApi();
         api.MapTasksApi();
         api.MapApplicationsApi();
+        api.MapPackagesApi();
 
         app.MapAccountEndpoints();
         app.MapHangfireDashboard();

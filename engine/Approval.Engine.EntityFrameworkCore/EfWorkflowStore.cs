@@ -127,6 +127,12 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         return await items.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.CreatedAt).Take(query.Max).ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Instances.AsNoTracking().Where(i => i.ParentInstanceId == parentInstanceId).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

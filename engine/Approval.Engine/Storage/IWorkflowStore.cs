@@ -43,5 +43,8 @@ public interface IWorkflowStore
 
     // Journal
 
+    /// <summary>The instances started as children of <paramref name="parentInstanceId"/>, oldest first.</summary>
+    Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken);
 }

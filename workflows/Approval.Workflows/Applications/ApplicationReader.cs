@@ -31,15 +31,15 @@ public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore d
         var journal = await workflows.ReadJournalAsync(id, cancellationToken);
         var issued = await documents.ListForInstanceAsync(id, cancellationToken);
         var now = time.GetUtcNow();
-        var guide = instance.Input["guide"] as JsonObject;
+        var guide = instance.Input["guide"] as JsonObject ?? instance.Input["package"] as JsonObject;
         var clock = instance.State.Clocks.GetValueOrDefault(LegalClock.CaseClockName);
         var reading = clock is null ? null : ClockCalculator.Read(clock, calendars.Current, now);
         var acceptance = instance.Variables["acceptance"] as JsonObject;
 
         return new ApplicationView(
             instance.Id,
-            instance.CorrelationId,
-            Text(application["matterCode"]) ?? Text(guide?["code"]),
+            Text(application["caseNumber"]) ?? instance.CorrelationId,
+            Text(application["matterCode"]) ?? Text(application["packageCode"]) ?? Text(guide?["code"]),
             Text(guide?["name"]),
             instance.Version,
             StatusOf(instance, acceptance, reading, items, journal),
@@ -52,7 +52,26 @@ public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore d
             reading is null ? null : new ApplicationClock(reading.WorkingDaysUsed, reading.WorkingDaysRemaining, reading.IsPaused, reading.PausedWorkingDays, clock!.ExtensionDays, clock.Pauses, clock.History),
             [.. items.Select(w => new ApplicationTask(w.Id, w.Title, w.ActivityType, w.Assignee, w.CandidateRoles, w.Department, w.Status.ToString(), w.Outcome, w.CompletedBy, w.CreatedAt, w.DueAt))],
             [.. journal.Where(j => TimelineEvents.Contains(j.Event)).Select(j => new TimelineEntry(j.At, j.Event, j.ActivityId, j.ActivityType, j.Actor, j.Data))],
-            [.. issued.Select(d => new ApplicationDocument(d.Id, d.Kind, d.Title, d.Number, d.Sha256, d.CreatedAt))]);
+            [.. issued.Select(d => new ApplicationDocument(d.Id, d.Kind, d.Title, d.Number, d.Sha256, d.CreatedAt))])
+        {
+            PackageCode = instance.Input["package"] is null ? null : Text(application["packageCode"]),
+            Members = instance.Input["package"] is null ? null : await MembersAsync(instance.Id, cancellationToken),
+        };
+    }
+
+    /// <summary>A package's matters as cases of their own: each one's case number, matter and status.</summary>
+    private async Task<IReadOnlyList<PackageMember>> MembersAsync(Guid packageId, CancellationToken cancellationToken)
+    {
+        var members = new List<PackageMember>();
+        foreach (var child in await workflows.ListChildrenAsync(packageId, cancellationToken))
+        {
+            if (await ReadAsync(child.Id, cancellationToken) is { } view)
+            {
+                members.Add(new PackageMember(view.Id, view.CaseNumber, view.MatterCode, view.MatterName, view.Status, view.CommittedDueDate));
+            }
+        }
+
+        return members;
     }
 
     /// <summary>The contract's status: the decision if there is one, else where acceptance stands, else whether review is under way.</summary>

@@ -29,16 +29,16 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
 
     public async Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
         if (request.PackageCode is { Length: > 0 })
         {
-            problems.Add("One-thing packages are not open for applications yet; apply for each matter.");
+            return await SubmitPackageAsync(request, officer, cancellationToken);
         }
 
+        var problems = new List<string>();
         Matter? matter = null;
         if (string.IsNullOrWhiteSpace(request.MatterCode))
         {
-            problems.Add("'matterCode' is required.");
+            problems.Add("Either 'matterCode' or 'packageCode' is required.");
         }
         else if ((matter = await catalogue.FindAsync(request.MatterCode, cancellationToken)) is null)
         {
@@ -49,6 +49,82 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
             throw new WorkflowConflictException($"Matter '{matter.Code}' is not open for applications (state {matter.Guide["state"]}).");
         }
 
+        CheckApplicant(request, problems);
+        CheckMaterials(request, matter?.Guide["materials"] as JsonArray, matter?.Name, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidApplicationException(problems);
+        }
+
+        var now = time.GetUtcNow();
+        var caseNumber = await NextCaseNumberAsync(matter!.DepartmentCode, now, cancellationToken);
+        var input = CaseInput(matter, caseNumber, request, officer, now);
+        return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: matter.VersionId), cancellationToken);
+    }
+
+    /// <summary>Receives a one-thing package: one form and one set of materials for all its matters. Each matter gets its own
+    /// case (numbered under the package's) with the whole submission, so a material two matters need is handed in once
+    /// and every matter's acceptance sees it.</summary>
+    private async Task<RunResult> SubmitPackageAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
+    {
+        var package = await catalogue.FindPackageAsync(request.PackageCode!, cancellationToken)
+            ?? throw new WorkflowNotFoundException($"Package '{request.PackageCode}' is not in the catalogue.");
+        if (!package.IsActive)
+        {
+            throw new WorkflowConflictException($"Package '{package.Code}' is not open for applications (state {package.Guide["state"]}).");
+        }
+
+        var problems = new List<string>();
+        if (request.MatterCode is { Length: > 0 })
+        {
+            problems.Add("Give 'matterCode' or 'packageCode', not both.");
+        }
+
+        var matters = new List<Matter>();
+        foreach (var code in package.MatterCodes)
+        {
+            var matter = await catalogue.FindAsync(code, cancellationToken);
+            if (matter is null || !matter.IsActive)
+            {
+                throw new WorkflowConflictException($"Package '{package.Code}' includes matter '{code}', which is {(matter is null ? "not in the catalogue" : "not open for applications")}.");
+            }
+
+            matters.Add(matter);
+        }
+
+        CheckApplicant(request, problems);
+        CheckMaterials(request, MergedMaterials.Of(matters), package.Name, problems);
+        if (problems.Count > 0)
+        {
+            throw new InvalidApplicationException(problems);
+        }
+
+        var now = time.GetUtcNow();
+        var caseNumber = await NextCaseNumberAsync(package.DepartmentCode, now, cancellationToken);
+        var children = new JsonObject();
+        for (var i = 0; i < matters.Count; i++)
+        {
+            var child = CaseInput(matters[i], $"{caseNumber}-{i + 1}", request, officer, now);
+            child["application"]!["packageCode"] = package.Code;
+            child["application"]!["packageCaseNumber"] = caseNumber;
+            children[matters[i].Code] = child;
+        }
+
+        var guide = (JsonObject)package.Guide.DeepClone();
+        guide["materials"] = MergedMaterials.Of(matters);
+        var input = new JsonObject
+        {
+            ["package"] = guide,
+            ["application"] = Application(caseNumber, request, officer, now, ("packageCode", package.Code)),
+            ["office"] = Office(package.Department ?? officer.Department),
+            ["handler"] = new JsonObject { ["name"] = officer.DisplayName, ["userName"] = officer.UserName },
+            ["children"] = children,
+        };
+        return await runtime.StartAsync(package.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: package.VersionId), cancellationToken);
+    }
+
+    private static void CheckApplicant(SubmitApplication request, List<string> problems)
+    {
         if (string.IsNullOrWhiteSpace(request.Applicant?.Name))
         {
             problems.Add("'applicant.name' is required.");
@@ -58,65 +134,72 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         {
             problems.Add("'applicant.idNumber' is required (统一社会信用代码 or 身份证号).");
         }
+    }
 
-        var known = matter?.Guide["materials"] is JsonArray guideMaterials
-            ? guideMaterials.OfType<JsonObject>().Select(m => JsonValues.StringOf(m["code"])).OfType<string>().ToHashSet(StringComparer.Ordinal)
-            : [];
+    /// <summary>Every material handed in must be one the guide lists.</summary>
+    private static void CheckMaterials(SubmitApplication request, JsonArray? guideMaterials, string? guideName, List<string> problems)
+    {
+        var known = (guideMaterials ?? []).OfType<JsonObject>().Select(m => JsonValues.StringOf(m["code"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var material in request.Materials ?? [])
         {
             if (string.IsNullOrWhiteSpace(material.Code))
             {
                 problems.Add("Every material needs its 'code'.");
             }
-            else if (matter is not null && !known.Contains(material.Code))
+            else if (guideName is not null && !known.Contains(material.Code))
             {
-                problems.Add($"Material '{material.Code}' is not in the guide of {matter.Name}; its materials are {string.Join(", ", known)}.");
+                problems.Add($"Material '{material.Code}' is not in the guide of {guideName}; its materials are {string.Join(", ", known)}.");
             }
         }
-
-        if (problems.Count > 0)
-        {
-            throw new InvalidApplicationException(problems);
-        }
-
-        var now = time.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        var sequence = await sequences.NextAsync($"case:{matter!.DepartmentCode}:{today:yyyyMMdd}", cancellationToken);
-        var caseNumber = $"{matter.DepartmentCode}{today:yyyyMMdd}{sequence:D4}";
-        var applicant = request.Applicant!;
-        var input = new JsonObject
-        {
-            ["guide"] = matter.Guide.DeepClone(),
-            ["application"] = new JsonObject
-            {
-                ["caseNumber"] = caseNumber,
-                ["matterCode"] = matter.Code,
-                ["receivedAt"] = now.ToString("O"),
-                ["receivedBy"] = officer.UserName,
-                ["acceptingOffice"] = officer.Department,
-                ["applicant"] = new JsonObject
-                {
-                    ["name"] = applicant.Name,
-                    ["idType"] = applicant.IdType ?? "统一社会信用代码",
-                    ["idNumber"] = applicant.IdNumber,
-                    ["phone"] = applicant.Phone,
-                    ["contact"] = applicant.Contact,
-                    ["address"] = applicant.Address,
-                },
-                ["materials"] = new JsonArray([.. (request.Materials ?? []).Select(m => (JsonNode)new JsonObject { ["code"] = m.Code, ["copies"] = m.Copies ?? 1, ["form"] = m.Form ?? "原件" })]),
-                ["eLicences"] = new JsonArray([.. (request.ELicences ?? []).Select(c => (JsonNode)JsonValue.Create(c)!)]),
-                ["form"] = request.Form?.DeepClone() ?? new JsonObject(),
-            },
-            ["office"] = new JsonObject
-            {
-                ["name"] = matter.Department ?? officer.Department,
-                ["shortName"] = ShortName(matter.Department ?? officer.Department),
-                ["sealText"] = $"{matter.Department ?? officer.Department}行政审批专用章",
-            },
-            ["handler"] = new JsonObject { ["name"] = officer.DisplayName, ["userName"] = officer.UserName },
-        };
-        return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: matter.VersionId), cancellationToken);
     }
+
+    private async Task<string> NextCaseNumberAsync(string departmentCode, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(now);
+        var sequence = await sequences.NextAsync($"case:{departmentCode}:{today:yyyyMMdd}", cancellationToken);
+        return $"{departmentCode}{today:yyyyMMdd}{sequence:D4}";
+    }
+
+    /// <summary>A matter case's input: the guide it is accepted under, the application, the competent office, the handler.</summary>
+    private static JsonObject CaseInput(Matter matter, string caseNumber, SubmitApplication request, ReceivingOfficer officer, DateTimeOffset now) => new()
+    {
+        ["guide"] = matter.Guide.DeepClone(),
+        ["application"] = Application(caseNumber, request, officer, now, ("matterCode", matter.Code)),
+        ["office"] = Office(matter.Department ?? officer.Department),
+        ["handler"] = new JsonObject { ["name"] = officer.DisplayName, ["userName"] = officer.UserName },
+    };
+
+    private static JsonObject Application(string caseNumber, SubmitApplication request, ReceivingOfficer officer, DateTimeOffset now, (string Name, string Value) subject)
+    {
+        var applicant = request.Applicant!;
+        return new JsonObject
+        {
+            ["caseNumber"] = caseNumber,
+            [subject.Name] = subject.Value,
+            ["receivedAt"] = now.ToString("O"),
+            ["receivedBy"] = officer.UserName,
+            ["acceptingOffice"] = officer.Department,
+            ["applicant"] = new JsonObject
+            {
+                ["name"] = applicant.Name,
+                ["idType"] = applicant.IdType ?? "统一社会信用代码",
+                ["idNumber"] = applicant.IdNumber,
+                ["phone"] = applicant.Phone,
+                ["contact"] = applicant.Contact,
+                ["address"] = applicant.Address,
+            },
+            ["materials"] = new JsonArray([.. (request.Materials ?? []).Select(m => (JsonNode)new JsonObject { ["code"] = m.Code, ["copies"] = m.Copies ?? 1, ["form"] = m.Form ?? "原件" })]),
+            ["eLicences"] = new JsonArray([.. (request.ELicences ?? []).Select(c => (JsonNode)JsonValue.Create(c)!)]),
+            ["form"] = request.Form?.DeepClone() ?? new JsonObject(),
+        };
+    }
+
+    private static JsonObject Office(string? department) => new()
+    {
+        ["name"] = department,
+        ["shortName"] = ShortName(department),
+        ["sealText"] = $"{department}行政审批专用章",
+    };
 
     /// <summary>The office's short name for document numbers: 东 for Dongguan and the bureau's usual abbreviation (市场监督管理局 → 东市监).</summary>
     private static string ShortName(string? department)

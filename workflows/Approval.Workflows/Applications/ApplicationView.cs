@@ -20,7 +20,17 @@ public sealed record ApplicationView(
     ApplicationClock? Clock,
     IReadOnlyList<ApplicationTask> Tasks,
     IReadOnlyList<TimelineEntry> Timeline,
-    IReadOnlyList<ApplicationDocument> Documents);
+    IReadOnlyList<ApplicationDocument> Documents)
+{
+    /// <summary>For a one-thing package: its code; null for a matter's case.</summary>
+    public string? PackageCode { get; init; }
+
+    /// <summary>For a one-thing package: its matters' own cases; null for a matter's case.</summary>
+    public IReadOnlyList<PackageMember>? Members { get; init; }
+}
+
+/// <summary>One matter's case inside a one-thing package.</summary>
+public sealed record PackageMember(Guid Id, string? CaseNumber, string? MatterCode, string? MatterName, string Status, DateOnly? CommittedDueDate);
 
 public sealed record ApplicationClock(int WorkingDaysUsed, int WorkingDaysRemaining, bool Paused, int PausedWorkingDays, int ExtensionDays, IReadOnlyList<ClockPause> Pauses, IReadOnlyList<ClockEvent> History);
 

@@ -5,7 +5,7 @@ using Approval.Engine.Storage;
 
 namespace Approval.Workflows.Catalogue;
 
-/// <summary>The matters on offer: every definition whose published version carries a guide.</summary>
+/// <summary>The matters and one-thing packages on offer: every definition whose published version carries a guide.</summary>
 /// <remarks>
 /// Finding one matter by its code is on the path of every submission, so codes are remembered against their
 /// definition ids and a lookup costs one header read (the definition itself comes from the cache); the whole
@@ -42,6 +42,27 @@ public sealed class MatterCatalogue(IDefinitionStore definitions, DefinitionCach
         // A code not seen yet (a matter published on another host): read the catalogue once to learn it.
         return (await ListAsync(cancellationToken)).FirstOrDefault(m => m.Code == code);
     }
+
+    /// <summary>Every one-thing package with a published definition; packages are few, so they are read in full.</summary>
+    public async Task<IReadOnlyList<Package>> ListPackagesAsync(CancellationToken cancellationToken)
+    {
+        var packages = new List<Package>();
+        foreach (var latest in await definitions.ListLatestAsync(cancellationToken))
+        {
+            if (await definitions.FindPublishedHeaderAsync(latest.DefinitionId, cancellationToken) is { } published
+                && await cache.GetAsync(published.Id, cancellationToken) is { } definition
+                && definition.CustomProperties?[Package.GuideProperty] is JsonObject guide)
+            {
+                packages.Add(new Package(definition.DefinitionId, published.Id, published.Version, guide));
+            }
+        }
+
+        return [.. packages.OrderBy(p => p.Code, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The package by its code (or definition id), or null.</summary>
+    public async Task<Package?> FindPackageAsync(string code, CancellationToken cancellationToken) =>
+        (await ListPackagesAsync(cancellationToken)).FirstOrDefault(p => p.Code == code || p.DefinitionId == code);
 
     private async Task<Matter?> PublishedMatterAsync(string definitionId, CancellationToken cancellationToken) =>
         await definitions.FindPublishedHeaderAsync(definitionId, cancellationToken) is { } published
