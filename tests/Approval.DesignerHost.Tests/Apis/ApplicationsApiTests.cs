@@ -10,48 +10,11 @@ namespace Approval.DesignerHost.Tests.Apis;
 [Collection(HostCollection.Name)]
 public sealed class ApplicationsApiTests(ApprovalHostFactory host)
 {
-    /// <summary>Publishes a food-licence matter (guide in customProperties) whose flow accepts, notices, and opens a review task.</summary>
-    private async Task<string> PublishMatterAsync()
-    {
-        var analyst = await host.ClientForAsync("analyst");
-        var id = HttpAssert.UniqueId("matter");
-        var guide = CaseSamples.Guide();
-        guide.Remove("matterCode");
-        guide.Remove("matterName");
-        guide["code"] = id;
-        guide["name"] = "食品经营许可（新办）";
-        guide["department"] = "市市场监督管理局";
-        guide["departmentCode"] = "SJ";
-        guide["caseType"] = "承诺件";
-        var definition = new FlowBuilder(id, "食品经营许可（新办）")
-            .Activity("start", "Start")
-            .Activity("receive", "AcceptOnReceipt")
-            .Activity("notice", "OneTimeDeficiencyNotice")
-            .Activity("review", "ApprovalTask", ("title", "审查"), ("candidateRoles", new JsonArray("Approver")), ("department", "市市场监督管理局"))
-            .Activity("end", "End")
-            .Connect("start", "receive")
-            .Connect("receive", "review", "Accepted").Connect("receive", "review", "AcceptedWithDeficiency").Connect("receive", "notice", "CorrectionRequired").Connect("receive", "end", "Refused")
-            .Connect("notice", "review", "Accepted").Connect("notice", "end", "Withdrawn")
-            .Connect("review", "end", "Approve").Connect("review", "end", "Reject").Connect("review", "end", "Return")
-            .ToJsonObject();
-        definition["customProperties"] = new JsonObject { ["matter"] = guide };
-        await HttpAssert.JsonAsync(await analyst.PostJsonAsync("/api/workflow-definitions", definition), HttpStatusCode.Created);
-        await HttpAssert.JsonAsync(await analyst.PostAsync($"/api/workflow-definitions/{id}/publish", null));
-        return id;
-    }
-
-    private static JsonObject Application(string matter, params string[] materials) => new()
-    {
-        ["matterCode"] = matter,
-        ["applicant"] = new JsonObject { ["name"] = "东莞市某某餐饮有限公司", ["idType"] = "统一社会信用代码", ["idNumber"] = "91441900MA4XXXXX0X", ["phone"] = "0769-22000000" },
-        ["materials"] = new JsonArray([.. materials.Select(c => (JsonNode)new JsonObject { ["code"] = c })]),
-    };
-
     [Fact]
     public async Task Matter_IsListedWithItsGuide()
     {
         var clerk = await host.ClientForAsync("clerk");
-        var code = await PublishMatterAsync();
+        var code = await host.PublishFoodMatterAsync();
 
         var matters = (await HttpAssert.JsonAsync(await clerk.GetAsync("/api/matters"))).AsArray();
         var listed = Assert.Single(matters, m => m!["code"].Text() == code)!;
@@ -68,9 +31,9 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
     public async Task CompleteSubmission_AcceptedAtOnce_WithReceiptAndDueDates()
     {
         var clerk = await host.ClientForAsync("clerk");
-        var code = await PublishMatterAsync();
+        var code = await host.PublishFoodMatterAsync();
 
-        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
 
         Assert.Equal("Accepted", created["status"].Text());
         Assert.Matches(@"^SJ\d{8}\d{4}$", created["caseNumber"].Text());
@@ -83,7 +46,7 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
         Assert.Contains(created["caseNumber"].Text(), html);
         Assert.Contains("窗口受理员", html); // the receiving clerk is the handler (首问负责)
 
-        var again = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+        var again = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
         Assert.NotEqual(created["caseNumber"].Text(), again["caseNumber"].Text());
         var read = await HttpAssert.JsonAsync(await clerk.GetAsync($"/api/applications/{created["id"].Text()}"));
         Assert.Equal("Normal", read["warningLevel"].Text());
@@ -95,9 +58,9 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
     public async Task MissingMaterial_CorrectionRequested_ThenSupplement_Accepted()
     {
         var clerk = await host.ClientForAsync("clerk");
-        var code = await PublishMatterAsync();
+        var code = await host.PublishFoodMatterAsync();
 
-        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M04")), HttpStatusCode.Created);
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01", "M02", "M04")), HttpStatusCode.Created);
         Assert.Equal("CorrectionRequested", created["status"].Text());
         Assert.Equal(["从业人员健康证明"], created["missingMaterials"]!.AsArray().Select(m => m!["name"].Text()));
         Assert.Equal("CorrectionNotice", Assert.Single(created["documents"]!.AsArray())!["kind"].Text());
@@ -113,8 +76,8 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
     public async Task Withdrawal_BeforeTheDecision_IsWithdrawn()
     {
         var clerk = await host.ClientForAsync("clerk");
-        var code = await PublishMatterAsync();
-        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
+        var code = await host.PublishFoodMatterAsync();
+        var created = await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01", "M02", "M03", "M04")), HttpStatusCode.Created);
 
         var withdrawn = await HttpAssert.JsonAsync(await clerk.PostJsonAsync($"/api/applications/{created["id"].Text()}/withdraw", new JsonObject { ["reason"] = "暂不经营" }));
 
@@ -127,17 +90,17 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
     {
         var clerk = await host.ClientForAsync("clerk");
         var reviewer = await host.ClientForAsync("reviewer");
-        var code = await PublishMatterAsync();
+        var code = await host.PublishFoodMatterAsync();
 
-        var incomplete = Application(code, "M01", "X99");
+        var incomplete = MatterSamples.Application(code, "M01", "X99");
         ((JsonObject)incomplete["applicant"]!).Remove("name");
         var problem = await HttpAssert.ProblemAsync(await clerk.PostJsonAsync("/api/applications", incomplete), HttpStatusCode.BadRequest);
         var errors = problem["errors"]!.AsArray().Select(e => e.Text()).ToList();
         Assert.Contains(errors, e => e.Contains("applicant.name", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("X99", StringComparison.Ordinal));
 
-        await HttpAssert.ProblemAsync(await clerk.PostJsonAsync("/api/applications", Application("no-such-matter", "M01")), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await reviewer.PostJsonAsync("/api/applications", Application(code, "M01")), HttpStatusCode.Forbidden);
+        await HttpAssert.ProblemAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application("no-such-matter", "M01")), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await reviewer.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01")), HttpStatusCode.Forbidden);
         await HttpAssert.ProblemAsync(await clerk.GetAsync($"/api/applications/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
 }

@@ -13,49 +13,12 @@ namespace Approval.DesignerHost.Tests.Supervision;
 [Collection(HostCollection.Name)]
 public sealed class SupervisionMetricsTests(ApprovalHostFactory host)
 {
-    /// <summary>Publishes a food-licence matter (guide in customProperties) whose flow accepts, notices, and opens a review task.</summary>
-    private async Task<string> PublishMatterAsync()
-    {
-        var analyst = await host.ClientForAsync("analyst");
-        var id = HttpAssert.UniqueId("matter");
-        var guide = CaseSamples.Guide();
-        guide.Remove("matterCode");
-        guide.Remove("matterName");
-        guide["code"] = id;
-        guide["name"] = "食品经营许可（新办）";
-        guide["department"] = "市市场监督管理局";
-        guide["departmentCode"] = "SJ";
-        guide["caseType"] = "承诺件";
-        var definition = new FlowBuilder(id, "食品经营许可（新办）")
-            .Activity("start", "Start")
-            .Activity("receive", "AcceptOnReceipt")
-            .Activity("notice", "OneTimeDeficiencyNotice")
-            .Activity("review", "ApprovalTask", ("title", "审查"), ("candidateRoles", new JsonArray("Approver")), ("department", "市市场监督管理局"))
-            .Activity("end", "End")
-            .Connect("start", "receive")
-            .Connect("receive", "review", "Accepted").Connect("receive", "review", "AcceptedWithDeficiency").Connect("receive", "notice", "CorrectionRequired").Connect("receive", "end", "Refused")
-            .Connect("notice", "review", "Accepted").Connect("notice", "end", "Withdrawn")
-            .Connect("review", "end", "Approve").Connect("review", "end", "Reject").Connect("review", "end", "Return")
-            .ToJsonObject();
-        definition["customProperties"] = new JsonObject { ["matter"] = guide };
-        await HttpAssert.JsonAsync(await analyst.PostJsonAsync("/api/workflow-definitions", definition), HttpStatusCode.Created);
-        await HttpAssert.JsonAsync(await analyst.PostAsync($"/api/workflow-definitions/{id}/publish", null));
-        return id;
-    }
-
-    private static JsonObject Application(string matter, params string[] materials) => new()
-    {
-        ["matterCode"] = matter,
-        ["applicant"] = new JsonObject { ["name"] = "东莞市某某餐饮有限公司", ["idType"] = "统一社会信用代码", ["idNumber"] = "91441900MA4XXXXX0X", ["phone"] = "0769-22000000" },
-        ["materials"] = new JsonArray([.. materials.Select(c => (JsonNode)new JsonObject { ["code"] = c })]),
-    };
-
     [Fact]
     public async Task Return_rate_counts_refusals_and_notices_over_received_and_flags_above_ten_percent()
     {
         var clerk = await host.ClientForAsync("clerk");
-        var flagged = await PublishMatterAsync();
-        var borderline = await PublishMatterAsync();
+        var flagged = await host.PublishFoodMatterAsync();
+        var borderline = await host.PublishFoodMatterAsync();
 
         // flagged: 1 of 2 sent back (50%), and the supplement that follows does not undo the return.
         await Submit(clerk, flagged, "M01", "M02", "M03", "M04");
@@ -88,7 +51,7 @@ public sealed class SupervisionMetricsTests(ApprovalHostFactory host)
     {
         var clerk = await host.ClientForAsync("clerk");
         var reviewer = await host.ClientForAsync("reviewer");
-        var matter = await PublishMatterAsync();
+        var matter = await host.PublishFoodMatterAsync();
         var decided = await Submit(clerk, matter, "M01", "M02", "M03", "M04");
         await Submit(clerk, matter, "M01", "M02", "M03", "M04");
 
@@ -114,7 +77,7 @@ public sealed class SupervisionMetricsTests(ApprovalHostFactory host)
     }
 
     private static async Task<JsonNode> Submit(HttpClient clerk, string matter, params string[] materials) =>
-        await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", Application(matter, materials)), HttpStatusCode.Created);
+        await HttpAssert.JsonAsync(await clerk.PostJsonAsync("/api/applications", MatterSamples.Application(matter, materials)), HttpStatusCode.Created);
 
     private async Task<IReadOnlyList<MetricsRow>> MetricsAsync(MetricsGrouping grouping)
     {

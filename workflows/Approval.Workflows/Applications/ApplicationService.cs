@@ -44,9 +44,9 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         {
             throw new WorkflowNotFoundException($"Matter '{request.MatterCode}' is not in the catalogue.");
         }
-        else if (!matter.IsActive)
+        else if (matter.ClosedReason(ChinaTime.DateOf(time.GetUtcNow())) is { } closed)
         {
-            throw new WorkflowConflictException($"Matter '{matter.Code}' is not open for applications (state {matter.Guide["state"]}).");
+            throw new WorkflowConflictException($"Matter '{matter.Code}' takes no applications: {closed}.");
         }
 
         CheckApplicant(request, problems);
@@ -69,9 +69,10 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
     {
         var package = await catalogue.FindPackageAsync(request.PackageCode!, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Package '{request.PackageCode}' is not in the catalogue.");
-        if (!package.IsActive)
+        var today = ChinaTime.DateOf(time.GetUtcNow());
+        if (package.ClosedReason(today) is { } closed)
         {
-            throw new WorkflowConflictException($"Package '{package.Code}' is not open for applications (state {package.Guide["state"]}).");
+            throw new WorkflowConflictException($"Package '{package.Code}' takes no applications: {closed}.");
         }
 
         var problems = new List<string>();
@@ -84,9 +85,9 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         foreach (var code in package.MatterCodes)
         {
             var matter = await catalogue.FindAsync(code, cancellationToken);
-            if (matter is null || !matter.IsActive)
+            if (matter is null || matter.ClosedReason(today) is not null)
             {
-                throw new WorkflowConflictException($"Package '{package.Code}' includes matter '{code}', which is {(matter is null ? "not in the catalogue" : "not open for applications")}.");
+                throw new WorkflowConflictException($"Package '{package.Code}' includes matter '{code}', which {(matter is null ? "is not in the catalogue" : $"takes no applications: {matter.ClosedReason(today)}")}.");
             }
 
             matters.Add(matter);

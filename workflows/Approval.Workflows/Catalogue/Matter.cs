@@ -17,7 +17,8 @@ public sealed record Matter(string DefinitionId, string VersionId, int Version, 
     /// <summary>Letters that open this matter's case numbers; the department's initials.</summary>
     public string DepartmentCode => Text("departmentCode") ?? "GD";
 
-    public bool IsActive => Text("state") is null or "active";
+    /// <summary>Why no application is taken on <paramref name="today"/>, or null when it is open (<see cref="GuideLifecycle"/>).</summary>
+    public string? ClosedReason(DateOnly today) => GuideLifecycle.ClosedReason(Guide, today);
 
     private string? Text(string name) => Approval.Engine.Execution.JsonValues.StringOf(Guide[name]);
 }

@@ -21,7 +21,8 @@ public sealed record Package(string DefinitionId, string VersionId, int Version,
 
     public int? CommittedLimitDays => JsonValues.Int32Of(Guide["committedLimitDays"]);
 
-    public bool IsActive => Text("state") is null or "active";
+    /// <summary>Why no application is taken on <paramref name="today"/>, or null when it is open (<see cref="GuideLifecycle"/>).</summary>
+    public string? ClosedReason(DateOnly today) => GuideLifecycle.ClosedReason(Guide, today);
 
     /// <summary>The codes of the package's matters, in the order the guide lists them.</summary>
     public IReadOnlyList<string> MatterCodes => Guide["matters"] is JsonArray matters
