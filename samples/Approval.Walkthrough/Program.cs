@@ -3,7 +3,8 @@ using Approval.Walkthrough;
 
 // Drives a full scenario through the HTTP API of a running host and prints each step, so a newcomer sees the system
 // work end to end: receipt, one-time notice and supplement, 容缺, inspection and approval from the inbox, the licence
-// and the case file, and — when the host runs on simulated time — an overdue case escalating.
+// and the case file, a hearing pausing the clock, a one-thing package, and — when the host runs on simulated time — an
+// overdue case escalating.
 var url = args.SkipWhile(a => a != "--url").Skip(1).FirstOrDefault() ?? "http://127.0.0.1:5080";
 var api = new ApiClient(new Uri(url));
 var step = 0;
@@ -59,7 +60,64 @@ try
     var decided = await api.GetAsync("clerk", $"/api/applications/{complete["id"]}");
     Say($"  approved: {decided["status"]}; case file: {string.Join(" → ", decided["documents"]!.AsArray().Select(d => d!["title"]))}");
 
-    // 5. Simulated time, when the host runs on it: a case nobody works on goes yellow, red and critical.
+    // 5. A hearing (Art. 47): the applicant asks for one, the clock pauses until the hearing is held.
+    var hearingMatter = matters.FirstOrDefault(m => m!["definitionId"]!.GetValue<string>() == "hearing-matter");
+    if (hearingMatter is not null)
+    {
+        var hearingMaterials = hearingMatter["materials"]!.AsArray().Where(m => m!["required"]!.GetValue<bool>()).Select(m => (JsonNode)new JsonObject { ["code"] = m!["code"]!.GetValue<string>() });
+        var heard = await api.PostAsync("clerk", "/api/applications", new JsonObject
+        {
+            ["matterCode"] = hearingMatter["code"]!.GetValue<string>(),
+            ["applicant"] = new JsonObject { ["name"] = "东莞市示例食品有限公司", ["idType"] = "统一社会信用代码", ["idNumber"] = "91441900MA4WALK02X", ["phone"] = "0769-22000001" },
+            ["materials"] = new JsonArray([.. hearingMaterials]),
+        });
+        var siteVisit = await TaskOf("reviewer", heard["id"]!.GetValue<string>());
+        await api.PostAsync("reviewer", $"/api/tasks/{siteVisit["id"]}/claim");
+        await api.PostAsync("reviewer", $"/api/tasks/{siteVisit["id"]}/complete", new JsonObject { ["outcome"] = "Passed" });
+        await api.PostAsync("clerk", "/api/signals/hearing-request", new JsonObject { ["correlationId"] = heard["caseNumber"]!.GetValue<string>(), ["payload"] = new JsonObject { ["requested"] = true } });
+        var paused = await api.GetAsync("clerk", $"/api/applications/{heard["id"]}");
+        Say($"hearing case {heard["caseNumber"]}: the applicant asks for a hearing — status {paused["status"]}, clock paused: {paused["clock"]?["paused"]}");
+        var now = (await TryGetAsync("admin", "/api/admin/clock"))?["now"]?.GetValue<DateTimeOffset>() ?? DateTimeOffset.UtcNow;
+        var schedule = await TaskOf("reviewer", heard["id"]!.GetValue<string>());
+        await api.PostAsync("reviewer", $"/api/tasks/{schedule["id"]}/claim");
+        await api.PostAsync("reviewer", $"/api/tasks/{schedule["id"]}/complete", new JsonObject
+        {
+            ["outcome"] = "Scheduled",
+            ["data"] = new JsonObject { ["hearingAt"] = now.AddDays(8).ToString("O"), ["place"] = "市民服务中心听证室" },
+        });
+        var hold = await TaskOf("reviewer", heard["id"]!.GetValue<string>());
+        await api.PostAsync("reviewer", $"/api/tasks/{hold["id"]}/claim");
+        await api.PostAsync("reviewer", $"/api/tasks/{hold["id"]}/complete", new JsonObject { ["outcome"] = "Held", ["comment"] = "听证意见已记录", ["data"] = new JsonObject { ["record"] = "听证笔录（略）" } });
+        var resumed = await api.GetAsync("clerk", $"/api/applications/{heard["id"]}");
+        Say($"  hearing scheduled and held: status {resumed["status"]}, clock paused: {resumed["clock"]?["paused"]}, pauses recorded: {resumed["clock"]?["pauses"]?.AsArray().Count}");
+    }
+
+    // 6. A one-thing package: one form, one set of materials, each matter runs as its own case.
+    var packages = (await api.GetAsync("clerk", "/api/packages")).AsArray();
+    if (packages.FirstOrDefault(p => p!["code"]!.GetValue<string>() == "YJS-QYKB") is { } opening)
+    {
+        var shared = opening["materials"]!.AsArray().Where(m => m!["usedBy"]!.AsArray().Count > 1).Select(m => m!["name"]!.GetValue<string>());
+        var packaged = await api.PostAsync("clerk", "/api/applications", new JsonObject
+        {
+            ["packageCode"] = "YJS-QYKB",
+            ["applicant"] = new JsonObject { ["name"] = "东莞市示例科技有限公司（筹）", ["idType"] = "身份证", ["idNumber"] = "441900199001011234", ["phone"] = "13800000000" },
+            ["materials"] = new JsonArray([.. opening["materials"]!.AsArray().Where(m => m!["required"]!.GetValue<bool>()).Select(m => (JsonNode)new JsonObject { ["code"] = m!["code"]!.GetValue<string>() })]),
+        });
+        Say($"{opening["name"]} {packaged["caseNumber"]}: {opening["matters"]!.AsArray().Count} matters, materials handed in once for all: {string.Join("、", shared)}");
+        JsonArray members = [];
+        for (var attempt = 0; attempt < 50 && members.Count < opening["matters"]!.AsArray().Count; attempt++)
+        {
+            await Task.Delay(200);
+            members = (await api.GetAsync("clerk", $"/api/applications/{packaged["id"]}"))["members"]?.AsArray() ?? [];
+        }
+
+        foreach (var member in members)
+        {
+            Say($"  {member!["caseNumber"]} {member["matterName"]}: {member["status"]}");
+        }
+    }
+
+    // 7. Simulated time, when the host runs on it: a case nobody works on goes yellow, red and critical.
     var clock = await TryGetAsync("admin", "/api/admin/clock");
     if (clock is null)
     {
