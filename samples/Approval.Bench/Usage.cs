@@ -35,6 +35,21 @@ public static class Usage
           --timeout-seconds S            give up after S seconds of measuring (default 600)
           -h, --help                     this text
 
+        usage: Approval.Bench http [options]
+
+        Starts the designer host as its own process (seeded demo catalogue) and drives N applications end to end through
+        its HTTP API with C in flight: the clerk submits a complete 企业设立登记 application (receipt, clock), the reviewer
+        reads the case, claims the review task and approves it (licence, archive). Checks each case completed and prints
+        applications_per_second, submit/read/approve p50 and p99, and host_peak_rss_mb.
+
+        options:
+          --provider, --connection, --recreate-database, --keep-database   as for engine
+          --applications N               applications to measure (default 500)
+          --concurrency C                applications in flight (default 32)
+          --warmup W                     applications first, not measured (default 50)
+          --host-dll <path>              the host to run (default: designer-host's Release or Debug build)
+          --timeout-seconds S            give up after S seconds (default 1800)
+
         usage: Approval.Bench queries [options]
 
         Fills the database with N cases (case summaries and legal clocks spread over a year, 12 departments, 300 matters,
