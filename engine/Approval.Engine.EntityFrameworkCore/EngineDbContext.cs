@@ -37,6 +37,8 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<ClockRecord> Clocks => Set<ClockRecord>();
 
+    public DbSet<Summaries.InstanceSummary> Summaries => Set<Summaries.InstanceSummary>();
+
     public DbSet<Escalation> Escalations => Set<Escalation>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
@@ -158,6 +160,26 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(c => new { c.Status, c.CriticalAt });
             e.HasIndex(c => new { c.Department, c.Status });
             e.HasIndex(c => c.CorrelationId);
+        });
+
+        modelBuilder.Entity<Summaries.InstanceSummary>(e =>
+        {
+            e.ToTable("InstanceSummaries");
+            e.HasKey(x => x.InstanceId);
+            e.Property(x => x.DefinitionId).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.SubjectName).HasMaxLength(300);
+            e.Property(x => x.Department).HasMaxLength(100);
+            e.Property(x => x.StartedBy).HasMaxLength(100);
+            e.Property(x => x.Category).HasMaxLength(32);
+            e.Property(x => x.Stage).HasMaxLength(32);
+
+            // Reports read a period, grouped one of three ways; each index leads with the group so a department's
+            // or a clerk's figures are a range scan, and the period alone uses the last.
+            e.HasIndex(x => new { x.Subject, x.StartedAt });
+            e.HasIndex(x => new { x.Department, x.StartedAt });
+            e.HasIndex(x => new { x.StartedBy, x.StartedAt });
+            e.HasIndex(x => x.StartedAt);
         });
 
         modelBuilder.Entity<Escalation>(e =>

@@ -30,6 +30,7 @@ public static class EngineStorageServiceCollectionExtensions
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();
         services.AddSingleton<Approval.Engine.Clocks.IClockStore, EfClockStore>();
+        services.AddSingleton<Approval.Engine.Summaries.IInstanceSummaryStore, EfInstanceSummaryStore>();
         services.AddSingleton<ICalendarStore, EfCalendarStore>();
         services.AddSingleton<ISimulatedClockStore, EfSimulatedClockStore>();
         services.AddSingleton<Approval.Engine.Documents.IDocumentStore, EfDocumentStore>();

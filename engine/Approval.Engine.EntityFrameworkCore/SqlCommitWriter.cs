@@ -57,10 +57,19 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     [
         "InstanceId", "Name", "DefinitionId", "CorrelationId", "Subject", "Department", "Status", "AcceptedOn", "CommittedDueDate",
         "StatutoryDueDate", "Level", "YellowAt", "RedAt", "CriticalAt", "EscalatedLevel", "Sequence", "StartedAt", "StoppedAt", "UpdatedAt",
+        "StoppedOn", "WorkingDaysUsed",
     ];
 
     /// <summary>The clock row's upsert: every column but the keys and <c>EscalatedLevel</c>, which only the escalator writes.</summary>
     private static readonly string ClockUpsert = BuildClockUpsert();
+
+    private static readonly string[] SummaryColumns =
+    [
+        "InstanceId", "DefinitionId", "Subject", "SubjectName", "Department", "StartedBy", "Category", "Stage", "Returned", "StartedAt", "FinishedAt",
+    ];
+
+    /// <summary>The summary's upsert; <c>Returned</c> only ever turns on, so a case once sent back counts as a return for good.</summary>
+    private static readonly string SummaryUpsert = BuildSummaryUpsert();
 
     private static readonly string[] OutboxColumns = ["Id", "Kind", "Payload", "CreatedAt", "AvailableAt", "ProcessedAt", "Attempts", "LastError"];
 
@@ -127,6 +136,12 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         {
             var values = ClockRow(clock);
             steps.Add(new Step(ClockUpsert, [.. ClockColumns.Select((c, i) => ($"c{i}", values[i]))]));
+        }
+
+        if (commit.Summary is { } summary)
+        {
+            var values = SummaryRow(summary);
+            steps.Add(new Step(SummaryUpsert, [.. SummaryColumns.Select((c, i) => ($"s{i}", values[i]))]));
         }
 
         return new CommitPlan(commit, steps);
@@ -336,11 +351,25 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         return $"INSERT INTO \"LegalClocks\" ({columns}) VALUES ({values}) ON CONFLICT (\"InstanceId\", \"Name\") DO UPDATE SET {updates}";
     }
 
+    private static string BuildSummaryUpsert()
+    {
+        var columns = string.Join(", ", SummaryColumns.Select(c => $"\"{c}\""));
+        var values = string.Join(", ", SummaryColumns.Select((_, i) => $"@s{i}"));
+        var updates = string.Join(", ", SummaryColumns.Where(c => c is not ("InstanceId" or "Returned")).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+        return $"INSERT INTO \"InstanceSummaries\" ({columns}) VALUES ({values}) ON CONFLICT (\"InstanceId\") DO UPDATE SET {updates}, "
+            + "\"Returned\" = \"InstanceSummaries\".\"Returned\" OR excluded.\"Returned\"";
+    }
+
+    private object?[] SummaryRow(Summaries.InstanceSummary s) =>
+    [
+        Id(s.InstanceId), s.DefinitionId, s.Subject, s.SubjectName, s.Department, s.StartedBy, s.Category, s.Stage, s.Returned, Instant(s.StartedAt), Instant(s.FinishedAt),
+    ];
+
     private object?[] ClockRow(ClockRecord c) =>
     [
         Id(c.InstanceId), c.Name, c.DefinitionId, c.CorrelationId, c.Subject, c.Department, c.Status.ToString(), Date(c.AcceptedOn), Date(c.CommittedDueDate),
         Date(c.StatutoryDueDate), c.Level.ToString(), Instant(c.YellowAt), Instant(c.RedAt), Instant(c.CriticalAt), (int)c.EscalatedLevel, c.Sequence,
-        Instant(c.StartedAt), Instant(c.StoppedAt), Instant(c.UpdatedAt),
+        Instant(c.StartedAt), Instant(c.StoppedAt), Instant(c.UpdatedAt), Date(c.StoppedOn), c.WorkingDaysUsed,
     ];
 
     /// <summary>A date as the provider stores it: ISO text on SQLite, <c>date</c> on PostgreSQL.</summary>

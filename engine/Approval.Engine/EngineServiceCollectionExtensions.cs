@@ -24,6 +24,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Documents.DocumentRenderer>();
         services.AddSingleton<DefinitionValidator>();
         services.AddSingleton<DefinitionCache>();
+        services.TryAddSingleton<Summaries.IInstanceSummarizer, Summaries.NoInstanceSummaries>();
         services.AddSingleton<WorkflowRunner>();
         services.AddScoped<WorkflowRuntime>();
         services.AddScoped<WorkflowDefinitionService>();

@@ -17,7 +17,7 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Builds and starts the host; the engine's migrations run at start. <paramref name="timeStore"/> times store calls (<see cref="StoreTiming"/>).</summary>
-    public static async Task<BenchHost> StartAsync(DatabaseProvider provider, string connectionString, bool timeStore, CancellationToken cancellationToken)
+    public static async Task<BenchHost> StartAsync(DatabaseProvider provider, string connectionString, bool timeStore, CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -33,6 +33,7 @@ public sealed class BenchHost : IAsyncDisposable
             StoreTiming.Register(builder.Services);
         }
 
+        extra?.Invoke(builder.Services);
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
         return new BenchHost(host);

@@ -32,7 +32,7 @@ public static class HistoryPreloader
         var clock = Stopwatch.StartNew();
         var origin = DateTimeOffset.UtcNow.AddDays(-1);
         var time = new ManualClock(origin);
-        var runner = new WorkflowRunner(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<ScribanExpressionEvaluator>(), services.GetRequiredService<Approval.Engine.Calendar.CalendarProvider>(), time);
+        var runner = new WorkflowRunner(services.GetRequiredService<ActivityRegistry>(), services.GetRequiredService<ScribanExpressionEvaluator>(), services.GetRequiredService<Approval.Engine.Calendar.CalendarProvider>(), time, services.GetRequiredService<Approval.Engine.Summaries.IInstanceSummarizer>());
         var cache = services.GetRequiredService<DefinitionCache>();
         var random = new Random(20_261_128);
 

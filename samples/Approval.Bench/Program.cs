@@ -12,6 +12,7 @@ try
     return args[0] switch
     {
         "engine" => await EngineBenchmark.RunAsync(EngineBenchOptions.Parse(args[1..]), Console.Out),
+        "queries" => await QueriesBenchmark.RunAsync(QueriesBenchOptions.Parse(args[1..]), Console.Out),
         _ => throw new UsageException($"Unknown verb '{args[0]}'."),
     };
 }

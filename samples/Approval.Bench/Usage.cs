@@ -35,6 +35,20 @@ public static class Usage
           --timeout-seconds S            give up after S seconds of measuring (default 600)
           -h, --help                     this text
 
+        usage: Approval.Bench queries [options]
+
+        Fills the database with N cases (case summaries and legal clocks spread over a year, 12 departments, 300 matters,
+        96 clerks) and M open tasks (480 approvers), then times what people wait on: supervision metrics for a
+        department's month and for everything over a year, the alert list, and the inbox page (my open tasks and their
+        case clocks). Prints <query>_p50_ms and <query>_p95_ms lines, load_seconds and peak_rss_mb.
+
+        options:
+          --provider, --connection, --recreate-database, --keep-database   as for engine
+          --cases N                      cases to load (default 100000)
+          --open-tasks M                 open tasks to load (default 100000)
+          --queries Q                    timed runs of each query (default 200)
+          --timeout-seconds S            give up after S seconds (default 3600)
+
         exit codes: 0 measured and verified; 1 an operation failed, timed out or verification failed; 2 bad arguments.
 
         """;

@@ -1,6 +1,8 @@
 using Approval.Activities;
 using Approval.Workflows.Applications;
 using Approval.Workflows.Catalogue;
+using Approval.Workflows.Supervision;
+using Approval.Engine.Summaries;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Workflows;
@@ -15,6 +17,8 @@ public static class WorkflowsServiceCollectionExtensions
         services.AddScoped<MatterCatalogue>();
         services.AddScoped<ApplicationService>();
         services.AddScoped<ApplicationReader>();
+        services.AddSingleton<IInstanceSummarizer, CaseSummarizer>();
+        services.AddScoped<SupervisionMetrics>();
         return services;
     }
 }

@@ -47,6 +47,12 @@ public sealed class ClockRecord
 
     public DateTimeOffset? StoppedAt { get; set; }
 
+    /// <summary>The day (Asia/Shanghai) the clock stopped: compared with the committed due date for on-time rates.</summary>
+    public DateOnly? StoppedOn { get; set; }
+
+    /// <summary>Working days used when the row was written; final once the clock stops.</summary>
+    public int WorkingDaysUsed { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>The level at <paramref name="now"/> from the stored instants (paused and stopped clocks keep their stored level).</summary>
@@ -76,6 +82,8 @@ public sealed class ClockRecord
         Sequence = clock.History.Count,
         StartedAt = clock.StartedAt,
         StoppedAt = clock.StoppedAt,
+        StoppedOn = clock.StoppedAt is { } stoppedAt ? Calendar.ChinaTime.DateOf(stoppedAt) : null,
+        WorkingDaysUsed = reading.WorkingDaysUsed,
         UpdatedAt = now,
     };
 }

@@ -6,11 +6,12 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Expressions;
 using Approval.Engine.Instances;
 using Approval.Engine.Storage;
+using Approval.Engine.Summaries;
 
 namespace Approval.Engine.Execution;
 
 /// <summary>Runs bursts on a copy of an instance and returns the commit that records them; it reads and writes no storage.</summary>
-public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionEvaluator expressions, CalendarProvider calendars, TimeProvider clock)
+public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionEvaluator expressions, CalendarProvider calendars, TimeProvider clock, IInstanceSummarizer summarizer)
 {
     public ActivityRegistry Registry => registry;
 
@@ -25,6 +26,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
         var burst = NewBurst(definition, commit, actor, cancellationToken);
         await burst.StartAsync();
         burst.FlushClocks();
+        commit.Summary = summarizer.Summarize(commit.Instance);
         return commit;
     }
 
@@ -34,6 +36,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
         var burst = NewBurst(definition, commit, actor, cancellationToken);
         await burst.ResumeAsync(bookmark, payload);
         burst.FlushClocks();
+        Summarize(instance, commit);
         return commit;
     }
 
@@ -43,6 +46,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
         var burst = NewBurst(definition, commit, actor, cancellationToken);
         await burst.RetryAsync();
         burst.FlushClocks();
+        Summarize(instance, commit);
         return commit;
     }
 
@@ -52,7 +56,18 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
         var burst = NewBurst(definition, commit, actor, CancellationToken.None);
         burst.Cancel(reason);
         burst.FlushClocks();
+        Summarize(instance, commit);
         return commit;
+    }
+
+    /// <summary>Sets the commit's summary when the burst changed it; most steps (a task opening, a timer) change nothing in it.</summary>
+    private void Summarize(WorkflowInstance before, WorkflowCommit commit)
+    {
+        var after = summarizer.Summarize(commit.Instance);
+        if (after is not null && after != summarizer.Summarize(before))
+        {
+            commit.Summary = after;
+        }
     }
 
     private Burst NewBurst(WorkflowDefinition definition, WorkflowCommit commit, string actor, CancellationToken cancellationToken)

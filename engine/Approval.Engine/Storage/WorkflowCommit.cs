@@ -50,4 +50,7 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew, long e
 
     /// <summary>The queryable rows of the clocks this burst changed, upserted with the instance.</summary>
     public List<ClockRecord> Clocks { get; } = [];
+
+    /// <summary>The instance's summary when this burst changed it; upserted with the instance.</summary>
+    public Summaries.InstanceSummary? Summary { get; set; }
 }

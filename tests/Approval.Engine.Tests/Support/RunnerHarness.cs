@@ -24,7 +24,7 @@ public sealed class RunnerHarness
     {
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2026, 11, 27, 1, 0, 0, TimeSpan.Zero));
         Expressions = new ScribanExpressionEvaluator(Clock);
-        Runner = new WorkflowRunner(new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(extraActivities ?? [])), Expressions, new CalendarProvider(), Clock);
+        Runner = new WorkflowRunner(new ActivityRegistry(ActivityRegistry.BuiltIns.Concat(extraActivities ?? [])), Expressions, new CalendarProvider(), Clock, new Approval.Engine.Summaries.NoInstanceSummaries());
         Definition = DefinitionJson.Read(json);
         Validator = new DefinitionValidator(Runner.Registry, Expressions);
     }

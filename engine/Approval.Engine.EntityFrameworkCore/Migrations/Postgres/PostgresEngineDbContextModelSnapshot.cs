@@ -128,12 +128,18 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.Property<DateTime?>("StoppedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WorkingDaysUsed")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("YellowAt")
                         .HasColumnType("timestamp with time zone");
@@ -784,6 +790,63 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Summaries.InstanceSummary", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Department", "StartedAt");
+
+                    b.HasIndex("StartedBy", "StartedAt");
+
+                    b.HasIndex("Subject", "StartedAt");
+
+                    b.ToTable("InstanceSummaries", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -123,12 +123,18 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.Property<DateTime?>("StoppedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WorkingDaysUsed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("YellowAt")
                         .HasColumnType("TEXT");
@@ -779,6 +785,63 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Approval.Engine.Summaries.InstanceSummary", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Returned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId");
+
+                    b.HasIndex("StartedAt");
+
+                    b.HasIndex("Department", "StartedAt");
+
+                    b.HasIndex("StartedBy", "StartedAt");
+
+                    b.HasIndex("Subject", "StartedAt");
+
+                    b.ToTable("InstanceSummaries", (string)null);
                 });
 #pragma warning restore 612, 618
         }
