@@ -8,12 +8,12 @@ using Approval.Workflows.Supervision;
 
 namespace Approval.DesignerHost.Supervision;
 
-/// <summary>What supervisors watch, scoped to who asks: open cases by warning level and the escalation log.</summary>
+/// <summary>What supervisors watch, scoped to who asks: open cases by warning level, the escalation log, the performance figures.</summary>
 /// <remarks>
 /// The HTTP API (<c>/api/supervision/*</c>) and the supervision page both read through here, so a supervisor sees the
 /// same cases in either and the department rule lives in one place.
 /// </remarks>
-public sealed class SupervisionQueries(IClockStore clocks, IWorkflowStore workflows, ISupervisionMetricsSource metrics, CalendarProvider calendars, TimeProvider time)
+public sealed class SupervisionQueries(IClockStore clocks, IWorkflowStore workflows, SupervisionMetrics metrics, CalendarProvider calendars, TimeProvider time)
 {
     public const int DefaultRows = 200;
 
