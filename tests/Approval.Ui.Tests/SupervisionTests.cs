@@ -83,6 +83,26 @@ public sealed class SupervisionTests(UiHost host, Browser browser)
     }
 
     [Fact]
+    public async Task An_admin_sees_all_departments_and_may_pick_one()
+    {
+        var clerk = await host.ApiClientForAsync("clerk");
+        var admin = await host.ApiClientForAsync("admin");
+        var application = await SubmitFoodLicenceAsync(clerk, "东莞市全局餐饮有限公司");
+        var caseNumber = application["caseNumber"]!.GetValue<string>();
+        await AdvanceToAsync(admin, DateOnly.Parse(application["committedDueDate"]!.GetValue<string>()).AddDays(1));
+
+        var page = await browser.SignInAsync(host, "admin", returnUrl: "/supervision");
+        await Assertions.Expect(CaseRow(page, caseNumber)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#scope")).ToHaveCountAsync(0);
+
+        await page.ClickAsync("#department-picker .mud-select");
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "市市场监督管理局" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#department-picker input.mud-select-input")).ToHaveValueAsync("市市场监督管理局");
+        await Assertions.Expect(CaseRow(page, caseNumber)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#board-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task A_clerk_is_refused_the_supervision_page()
     {
         var page = await browser.SignInAsync(host, "clerk");
