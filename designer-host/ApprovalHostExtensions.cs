@@ -5,6 +5,7 @@ using Approval.DesignerHost.Components;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
+using Approval.DesignerHost.Supervision;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hosting;
 using Approval.Workflows;
@@ -32,6 +33,7 @@ public static class ApprovalHostExtensions
         engine.CalendarImportFolder = configuration.GetValue("Approval:Calendar:ImportFolder", engine.CalendarImportFolder);
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
+        services.AddSupervision();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
