@@ -133,6 +133,14 @@ try
         Say($"  supervisor sees it as {mine?["warningLevel"] ?? "(not listed)"}; escalations: {string.Join("、", (await api.GetAsync("supervisor", $"/api/supervision/escalations?instanceId={idle["id"]}")).AsArray().Select(e => e!["level"]))}");
     }
 
+    // 8. What the supervisor measures: this run's cases per matter.
+    var today = (await TryGetAsync("admin", "/api/admin/clock"))?["today"]?.GetValue<string>() ?? DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd");
+    var metrics = (await api.GetAsync("supervisor", $"/api/supervision/metrics?from=2026-01-01&to={today}&groupBy=matter")).AsArray();
+    foreach (var row in metrics.Take(5))
+    {
+        Say($"metrics {row!["name"]}: received {row["received"]}, completed {row["completed"]}, on time {row["onTimeRate"] ?? "-"}, returns {row["returnRate"] ?? "-"}{(row["returnRateFlag"]!.GetValue<bool>() ? " ⚠ above 10%" : "")}, overdue {row["overdueCount"]}");
+    }
+
     Console.WriteLine("walkthrough=ok");
     return 0;
 }

@@ -25,11 +25,13 @@ public sealed class AuthorizationMatrixTests(ApprovalHostFactory host)
         { "PUT", "/api/document-templates/AcceptanceReceipt?scope=matrix-test", "{}", "analyst admin" },
         { "GET", "/api/supervision/alerts", "", "supervisor admin" },
         { "GET", "/api/supervision/escalations", "", "supervisor admin" },
+        { "GET", "/api/supervision/metrics?from=2026-01-01&to=2026-01-31", "", "supervisor admin" },
         { "POST", "/api/applications", "{}", "clerk chief admin" },
         { "POST", $"/api/applications/{Guid.Empty}/supplements", "{}", "clerk chief admin" },
         { "GET", "/api/tasks?scope=all", "", "reviewer chief supervisor admin" },
         { "GET", "/api/activity-types", "", "analyst clerk reviewer chief supervisor admin" },
         { "GET", "/api/matters", "", "analyst clerk reviewer chief supervisor admin" },
+        { "GET", "/api/packages", "", "analyst clerk reviewer chief supervisor admin" },
         { "GET", "/api/notifications", "", "analyst clerk reviewer chief supervisor admin" },
     };
 
