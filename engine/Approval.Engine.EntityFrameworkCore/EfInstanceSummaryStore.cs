@@ -1,11 +1,10 @@
 using System.Linq.Expressions;
-using Approval.Engine.Clocks;
 using Approval.Engine.Summaries;
 using Microsoft.EntityFrameworkCore;
 
 namespace Approval.Engine.EntityFrameworkCore;
 
-/// <summary>Instance summaries on EF Core: one grouped query over the period's summaries left-joined to their clock.</summary>
+/// <summary>Instance summaries on EF Core: one grouped query over the period's summaries, which carry their main clock's facts.</summary>
 public sealed class EfInstanceSummaryStore(EngineDbContextFactory contexts) : IInstanceSummaryStore
 {
     public async Task<InstanceSummary?> FindAsync(Guid instanceId, CancellationToken cancellationToken)
@@ -23,21 +22,7 @@ public sealed class EfInstanceSummaryStore(EngineDbContextFactory contexts) : II
             summaries = summaries.Where(s => s.Department == department);
         }
 
-        var rows = from s in summaries.Select(KeyOf(query.GroupBy))
-                   join c in db.Clocks.AsNoTracking().Where(c => c.Name == query.ClockName) on s.InstanceId equals c.InstanceId into clocks
-                   from c in clocks.DefaultIfEmpty()
-                   select new Row
-                   {
-                       Key = s.Key,
-                       SubjectName = s.SubjectName,
-                       Returned = s.Returned,
-                       Category = s.Category,
-                       Status = c == null ? null : c.Status,
-                       StoppedOn = c == null ? null : c.StoppedOn,
-                       DueDate = c == null ? null : c.CommittedDueDate,
-                       WorkingDaysUsed = c == null ? 0 : c.WorkingDaysUsed,
-                   };
-
+        var rows = summaries.Select(KeyOf(query.GroupBy));
         var groups = await rows
             .GroupBy(r => r.Key)
             .Select(g => new
@@ -47,10 +32,10 @@ public sealed class EfInstanceSummaryStore(EngineDbContextFactory contexts) : II
                 Started = g.Count(),
                 Returned = g.Count(r => r.Returned),
                 InCategory = g.Count(r => r.Category == query.CountedCategory),
-                Completed = g.Count(r => r.Status == ClockStatus.Stopped),
-                OnTime = g.Count(r => r.Status == ClockStatus.Stopped && r.StoppedOn <= r.DueDate),
-                Overdue = g.Count(r => r.Status == ClockStatus.Running && r.DueDate < query.Today),
-                Days = g.Sum(r => r.Status == ClockStatus.Stopped ? r.WorkingDaysUsed : 0),
+                Completed = g.Count(r => r.ClosedOn != null),
+                OnTime = g.Count(r => r.ClosedOn != null && r.ClosedOn <= r.DueDate),
+                Overdue = g.Count(r => r.ClockRunning && r.DueDate < query.Today),
+                Days = g.Sum(r => r.ClosedOn != null ? r.WorkingDaysUsed ?? 0 : 0),
             })
             .ToListAsync(cancellationToken);
         return [.. groups
@@ -58,26 +43,13 @@ public sealed class EfInstanceSummaryStore(EngineDbContextFactory contexts) : II
             .OrderByDescending(g => g.Started)];
     }
 
-    private static Expression<Func<InstanceSummary, Keyed>> KeyOf(SummaryGrouping grouping) => grouping switch
+    private static Expression<Func<InstanceSummary, Row>> KeyOf(SummaryGrouping grouping) => grouping switch
     {
-        SummaryGrouping.Subject => s => new Keyed { InstanceId = s.InstanceId, Key = s.Subject, SubjectName = s.SubjectName, Returned = s.Returned, Category = s.Category },
-        SummaryGrouping.Department => s => new Keyed { InstanceId = s.InstanceId, Key = s.Department, SubjectName = null, Returned = s.Returned, Category = s.Category },
-        SummaryGrouping.StartedBy => s => new Keyed { InstanceId = s.InstanceId, Key = s.StartedBy, SubjectName = null, Returned = s.Returned, Category = s.Category },
+        SummaryGrouping.Subject => s => new Row { Key = s.Subject, SubjectName = s.SubjectName, Returned = s.Returned, Category = s.Category, ClockRunning = s.ClockRunning, DueDate = s.DueDate, ClosedOn = s.ClosedOn, WorkingDaysUsed = s.WorkingDaysUsed },
+        SummaryGrouping.Department => s => new Row { Key = s.Department, SubjectName = null, Returned = s.Returned, Category = s.Category, ClockRunning = s.ClockRunning, DueDate = s.DueDate, ClosedOn = s.ClosedOn, WorkingDaysUsed = s.WorkingDaysUsed },
+        SummaryGrouping.StartedBy => s => new Row { Key = s.StartedBy, SubjectName = null, Returned = s.Returned, Category = s.Category, ClockRunning = s.ClockRunning, DueDate = s.DueDate, ClosedOn = s.ClosedOn, WorkingDaysUsed = s.WorkingDaysUsed },
         _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, "Unknown grouping."),
     };
-
-    private sealed class Keyed
-    {
-        public Guid InstanceId { get; init; }
-
-        public string? Key { get; init; }
-
-        public string? SubjectName { get; init; }
-
-        public bool Returned { get; init; }
-
-        public string? Category { get; init; }
-    }
 
     private sealed class Row
     {
@@ -89,12 +61,12 @@ public sealed class EfInstanceSummaryStore(EngineDbContextFactory contexts) : II
 
         public string? Category { get; init; }
 
-        public ClockStatus? Status { get; init; }
-
-        public DateOnly? StoppedOn { get; init; }
+        public bool ClockRunning { get; init; }
 
         public DateOnly? DueDate { get; init; }
 
-        public int WorkingDaysUsed { get; init; }
+        public DateOnly? ClosedOn { get; init; }
+
+        public int? WorkingDaysUsed { get; init; }
     }
 }

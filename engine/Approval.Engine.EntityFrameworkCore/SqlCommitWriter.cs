@@ -66,6 +66,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string[] SummaryColumns =
     [
         "InstanceId", "DefinitionId", "Subject", "SubjectName", "Department", "StartedBy", "Category", "Stage", "Returned", "StartedAt", "FinishedAt",
+        "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed",
     ];
 
     /// <summary>The summary's upsert; <c>Returned</c> only ever turns on, so a case once sent back counts as a return for good.</summary>
@@ -363,6 +364,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object?[] SummaryRow(Summaries.InstanceSummary s) =>
     [
         Id(s.InstanceId), s.DefinitionId, s.Subject, s.SubjectName, s.Department, s.StartedBy, s.Category, s.Stage, s.Returned, Instant(s.StartedAt), Instant(s.FinishedAt),
+        s.ClockRunning, Date(s.DueDate), Date(s.ClosedOn), s.WorkingDaysUsed,
     ];
 
     private object?[] ClockRow(ClockRecord c) =>

@@ -120,6 +120,7 @@ public static class QueriesBenchmark
                 {
                     var matter = random.Next(MattersPerDepartment);
                     var immediate = matter % 5 == 0;
+                    var clock = Clock(id, department, started, open, immediate ? 1 : 20, calendar, random);
                     await summaries.AddAsync(new InstanceSummary
                     {
                         InstanceId = id,
@@ -133,8 +134,12 @@ public static class QueriesBenchmark
                         Returned = random.NextDouble() < 0.08,
                         StartedAt = started,
                         FinishedAt = open ? null : started.AddDays(random.Next(1, 20)),
+                        ClockRunning = open,
+                        DueDate = clock.CommittedDueDate,
+                        ClosedOn = clock.StoppedOn,
+                        WorkingDaysUsed = open ? null : clock.WorkingDaysUsed,
                     }, cancellationToken);
-                    await clockRows.AddAsync(Clock(id, department, started, open, immediate ? 1 : 20, calendar, random), cancellationToken);
+                    await clockRows.AddAsync(clock, cancellationToken);
                 }
 
                 if (open)

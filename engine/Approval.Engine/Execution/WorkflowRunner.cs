@@ -26,7 +26,7 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
         var burst = NewBurst(definition, commit, actor, cancellationToken);
         await burst.StartAsync();
         burst.FlushClocks();
-        commit.Summary = summarizer.Summarize(commit.Instance);
+        commit.Summary = SummaryOf(commit.Instance);
         return commit;
     }
 
@@ -63,12 +63,17 @@ public sealed class WorkflowRunner(ActivityRegistry registry, ScribanExpressionE
     /// <summary>Sets the commit's summary when the burst changed it; most steps (a task opening, a timer) change nothing in it.</summary>
     private void Summarize(WorkflowInstance before, WorkflowCommit commit)
     {
-        var after = summarizer.Summarize(commit.Instance);
-        if (after is not null && after != summarizer.Summarize(before))
+        var after = SummaryOf(commit.Instance);
+        if (after is not null && after != SummaryOf(before))
         {
             commit.Summary = after;
         }
     }
+
+    /// <summary>The summarizer's line with its main clock read as of the instance's last update, so it is a pure function of the instance.</summary>
+    private InstanceSummary? SummaryOf(WorkflowInstance instance) =>
+        summarizer.Summarize(instance)?.WithClock(
+            summarizer.MainClock is { } name ? instance.State.Clocks.GetValueOrDefault(name) : null, calendars.Current, instance.UpdatedAt);
 
     private Burst NewBurst(WorkflowDefinition definition, WorkflowCommit commit, string actor, CancellationToken cancellationToken)
     {

@@ -8,10 +8,15 @@ public interface IInstanceSummarizer
 {
     /// <summary>The summary of <paramref name="instance"/>, or null when instances like it are not summarised.</summary>
     InstanceSummary? Summarize(WorkflowInstance instance);
+
+    /// <summary>The clock whose facts the summary carries (due date, completion day, working days used).</summary>
+    string? MainClock { get; }
 }
 
 /// <summary>The engine's default: no summaries, so nothing is written.</summary>
 public sealed class NoInstanceSummaries : IInstanceSummarizer
 {
     public InstanceSummary? Summarize(WorkflowInstance instance) => null;
+
+    public string? MainClock => null;
 }

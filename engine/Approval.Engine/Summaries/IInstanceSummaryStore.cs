@@ -1,6 +1,6 @@
 namespace Approval.Engine.Summaries;
 
-/// <summary>What reports read from the summaries, joined with each instance's legal clock.</summary>
+/// <summary>What reports read from the summaries.</summary>
 public interface IInstanceSummaryStore
 {
     /// <summary>Counts per group of the instances started in a period; see <see cref="SummaryAggregate"/> for each figure.</summary>
@@ -18,7 +18,6 @@ public enum SummaryGrouping
 }
 
 /// <summary>Instances started in [<paramref name="From"/>, <paramref name="To"/>), grouped, optionally within one department.</summary>
-/// <param name="ClockName">The clock whose due date decides on-time and overdue.</param>
 /// <param name="CountedCategory">The category <see cref="SummaryAggregate.InCategory"/> counts.</param>
 /// <param name="Today">The date overdue is judged on: open clocks due before it are overdue.</param>
 public sealed record SummaryAggregateQuery(
@@ -26,7 +25,6 @@ public sealed record SummaryAggregateQuery(
     DateTimeOffset To,
     SummaryGrouping GroupBy,
     string? Department,
-    string ClockName,
     string? CountedCategory,
     DateOnly Today);
 
@@ -35,9 +33,9 @@ public sealed record SummaryAggregateQuery(
 /// <param name="Started">Instances started.</param>
 /// <param name="Returned">Of those, how many were ever sent back to the requester.</param>
 /// <param name="InCategory">Of those, how many are in the counted category.</param>
-/// <param name="Completed">Whose clock has stopped.</param>
-/// <param name="CompletedOnTime">Whose clock stopped on or before its committed due date.</param>
-/// <param name="OverdueOpen">Whose clock runs past its committed due date.</param>
+/// <param name="Completed">Whose main clock has stopped.</param>
+/// <param name="CompletedOnTime">Whose main clock stopped on or before its committed due date.</param>
+/// <param name="OverdueOpen">Whose main clock runs past its committed due date.</param>
 /// <param name="WorkingDaysOfCompleted">The working days the completed ones used, summed.</param>
 public sealed record SummaryAggregate(
     string? Key,

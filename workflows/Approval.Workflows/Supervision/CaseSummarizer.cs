@@ -13,6 +13,8 @@ public sealed class CaseSummarizer : IInstanceSummarizer
     /// <summary>The category that counts toward the 即办 ratio.</summary>
     public const string ImmediateCaseType = "即办件";
 
+    public string? MainClock => Approval.Engine.Clocks.LegalClock.CaseClockName;
+
     public InstanceSummary? Summarize(WorkflowInstance instance)
     {
         if (instance.Input["application"] is not JsonObject application || JsonValues.StringOf(application["matterCode"]) is not { } matterCode)

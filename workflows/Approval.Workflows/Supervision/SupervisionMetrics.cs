@@ -1,5 +1,4 @@
 using Approval.Engine.Calendar;
-using Approval.Engine.Clocks;
 using Approval.Engine.Summaries;
 
 namespace Approval.Workflows.Supervision;
@@ -37,7 +36,6 @@ public sealed class SupervisionMetrics(IInstanceSummaryStore summaries, TimeProv
                 ChinaTime.StartOfDay(query.To.AddDays(1)),
                 grouping,
                 query.Department,
-                LegalClock.CaseClockName,
                 CaseSummarizer.ImmediateCaseType,
                 ChinaTime.DateOf(time.GetUtcNow())),
             cancellationToken);

@@ -802,6 +802,12 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("ClockRunning")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -810,6 +816,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -836,15 +845,19 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.HasKey("InstanceId");
+                    b.Property<int?>("WorkingDaysUsed")
+                        .HasColumnType("integer");
 
-                    b.HasIndex("StartedAt");
+                    b.HasKey("InstanceId");
 
                     b.HasIndex("Department", "StartedAt");
 
                     b.HasIndex("StartedBy", "StartedAt");
 
                     b.HasIndex("Subject", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Department", "Subject", "StartedBy", "Category", "Returned", "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed")
+                        .HasDatabaseName("IX_InstanceSummaries_Report");
 
                     b.ToTable("InstanceSummaries", (string)null);
                 });

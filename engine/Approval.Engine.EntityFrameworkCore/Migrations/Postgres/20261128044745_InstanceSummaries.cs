@@ -38,7 +38,11 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     Stage = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     Returned = table.Column<bool>(type: "boolean", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClockRunning = table.Column<bool>(type: "boolean", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    WorkingDaysUsed = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,9 +55,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                 columns: new[] { "Department", "StartedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_InstanceSummaries_StartedAt",
+                name: "IX_InstanceSummaries_Report",
                 table: "InstanceSummaries",
-                column: "StartedAt");
+                columns: new[] { "StartedAt", "Department", "Subject", "StartedBy", "Category", "Returned", "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InstanceSummaries_StartedBy_StartedAt",

@@ -38,7 +38,11 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     Stage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     Returned = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClockRunning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WorkingDaysUsed = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,9 +55,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                 columns: new[] { "Department", "StartedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_InstanceSummaries_StartedAt",
+                name: "IX_InstanceSummaries_Report",
                 table: "InstanceSummaries",
-                column: "StartedAt");
+                columns: new[] { "StartedAt", "Department", "Subject", "StartedBy", "Category", "Returned", "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InstanceSummaries_StartedBy_StartedAt",

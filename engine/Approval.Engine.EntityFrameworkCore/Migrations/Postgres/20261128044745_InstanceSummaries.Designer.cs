@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 {
     [DbContext(typeof(PostgresEngineDbContext))]
-    [Migration("20261128041237_InstanceSummaries")]
+    [Migration("20261128044745_InstanceSummaries")]
     partial class InstanceSummaries
     {
         /// <inheritdoc />
@@ -805,6 +805,12 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("ClockRunning")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -813,6 +819,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.Property<string>("Department")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
 
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
@@ -839,15 +848,19 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.HasKey("InstanceId");
+                    b.Property<int?>("WorkingDaysUsed")
+                        .HasColumnType("integer");
 
-                    b.HasIndex("StartedAt");
+                    b.HasKey("InstanceId");
 
                     b.HasIndex("Department", "StartedAt");
 
                     b.HasIndex("StartedBy", "StartedAt");
 
                     b.HasIndex("Subject", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Department", "Subject", "StartedBy", "Category", "Returned", "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed")
+                        .HasDatabaseName("IX_InstanceSummaries_Report");
 
                     b.ToTable("InstanceSummaries", (string)null);
                 });

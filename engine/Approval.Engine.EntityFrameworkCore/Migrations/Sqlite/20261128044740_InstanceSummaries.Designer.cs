@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteEngineDbContext))]
-    [Migration("20261128041234_InstanceSummaries")]
+    [Migration("20261128044740_InstanceSummaries")]
     partial class InstanceSummaries
     {
         /// <inheritdoc />
@@ -800,6 +800,12 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ClockRunning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DefinitionId")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -807,6 +813,9 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.Property<string>("Department")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("FinishedAt")
@@ -834,15 +843,19 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("InstanceId");
+                    b.Property<int?>("WorkingDaysUsed")
+                        .HasColumnType("INTEGER");
 
-                    b.HasIndex("StartedAt");
+                    b.HasKey("InstanceId");
 
                     b.HasIndex("Department", "StartedAt");
 
                     b.HasIndex("StartedBy", "StartedAt");
 
                     b.HasIndex("Subject", "StartedAt");
+
+                    b.HasIndex("StartedAt", "Department", "Subject", "StartedBy", "Category", "Returned", "ClockRunning", "DueDate", "ClosedOn", "WorkingDaysUsed")
+                        .HasDatabaseName("IX_InstanceSummaries_Report");
 
                     b.ToTable("InstanceSummaries", (string)null);
                 });
