@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 using Approval.DesignerHost.Apis;
+using Approval.DesignerHost.Applications;
 using Approval.DesignerHost.Auth;
 using Approval.DesignerHost.Components;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
+using Approval.DesignerHost.Tasks;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hosting;
 using Approval.Workflows;
@@ -32,6 +34,10 @@ public static class ApprovalHostExtensions
         engine.CalendarImportFolder = configuration.GetValue("Approval:Calendar:ImportFolder", engine.CalendarImportFolder);
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
+        services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskActions>();
+        services.AddScoped<CaseDocuments>();
+        services.AddScoped<WindowReception>();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
