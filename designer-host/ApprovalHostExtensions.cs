@@ -34,6 +34,7 @@ public static class ApprovalHostExtensions
         engine.CalendarImportFolder = configuration.GetValue("Approval:Calendar:ImportFolder", engine.CalendarImportFolder);
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
+        services.AddSingleton<CaseMatterCache>();
         services.AddScoped<TaskInbox>();
         services.AddScoped<TaskActions>();
         services.AddScoped<CaseDocuments>();

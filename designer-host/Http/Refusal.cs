@@ -13,6 +13,10 @@ public sealed record Refusal(int StatusCode, string Detail)
         _ => "Bad request",
     };
 
+    /// <summary>An exception the engine throws for a request it will not carry out (the ones the API answers 4xx), as a refusal; null for a real fault.</summary>
+    public static Refusal? From(Exception exception) =>
+        EngineExceptionHandler.ToProblem(exception) is { Status: { } status } problem ? new Refusal(status, problem.Detail ?? problem.Title ?? status.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+
     public Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult ToProblem() =>
         TypedResults.Problem(Detail, statusCode: StatusCode, title: Title);
 }

@@ -110,6 +110,14 @@ public sealed class TaskActions(IWorkflowStore store, WorkflowRuntime runtime)
         return await runtime.ResumeWorkItemAsync(id, payload, user.Actor(), cancellationToken);
     }
 
+    /// <summary>Whether a claim would be taken: the task is in the pool and this user is one of its candidates.</summary>
+    public static bool MayClaimNow(ClaimsPrincipal user, WorkItem item) =>
+        item.Status == WorkItemStatus.Open && item.Assignee is null && WorkItemAccess.MayClaim(user, item);
+
+    /// <summary>Whether a release would be taken (the engine's rules): the holder gives back a task that has candidates and was not delegated.</summary>
+    public static bool MayRelease(ClaimsPrincipal user, WorkItem item) =>
+        item.Status == WorkItemStatus.Open && item.Assignee == user.Actor() && (item.CandidateRoles.Count > 0 || item.Department is not null) && item.DelegatedBy is null;
+
     public static bool MayReturn(WorkItem item) => item.Outcomes.Contains("Return", StringComparer.Ordinal);
 
     public static bool MayAddSigner(WorkItem item) => item.ActivityType == "ApprovalTask";
