@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Approval.Activities.Acceptance;
+using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.Instances;
 using Approval.Engine.Storage;
@@ -17,12 +18,23 @@ public sealed record CaseParticulars(
     string? Phone,
     string? ReceivedBy,
     JsonObject Form,
-    IReadOnlyList<CaseMaterial> Materials)
+    IReadOnlyList<CaseMaterial> Materials,
+    IReadOnlyDictionary<string, string> StepNames)
 {
-    public static async Task<CaseParticulars?> ReadAsync(IWorkflowStore store, Guid applicationId, IReadOnlyCollection<string> missingCodes, CancellationToken cancellationToken) =>
-        await store.FindInstanceAsync(applicationId, cancellationToken) is { } instance ? From(instance, missingCodes) : null;
+    public static async Task<CaseParticulars?> ReadAsync(IWorkflowStore store, DefinitionCache definitions, Guid applicationId, IReadOnlyCollection<string> missingCodes, CancellationToken cancellationToken)
+    {
+        if (await store.FindInstanceAsync(applicationId, cancellationToken) is not { } instance)
+        {
+            return null;
+        }
 
-    public static CaseParticulars? From(WorkflowInstance instance, IReadOnlyCollection<string> missingCodes)
+        // The steps' names as the version the case runs on calls them, for a timeline people can read.
+        var definition = await definitions.GetAsync(instance.DefinitionVersionId, cancellationToken);
+        var names = definition?.Root.Activities.Where(a => a.Name is { Length: > 0 }).ToDictionary(a => a.Id, a => a.Name!, StringComparer.Ordinal) ?? [];
+        return From(instance, missingCodes, names);
+    }
+
+    public static CaseParticulars? From(WorkflowInstance instance, IReadOnlyCollection<string> missingCodes, IReadOnlyDictionary<string, string> stepNames)
     {
         if (instance.Input["application"] is not JsonObject application)
         {
@@ -43,7 +55,8 @@ public sealed record CaseParticulars(
             JsonValues.StringOf(applicant?["phone"]),
             JsonValues.StringOf(application["receivedBy"]),
             application["form"] as JsonObject ?? [],
-            materials);
+            materials,
+            stepNames);
     }
 
     /// <summary>The guide's materials; none for a guide without a list (a workflow run outside the catalogue).</summary>

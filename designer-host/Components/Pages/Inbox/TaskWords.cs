@@ -23,6 +23,18 @@ public static class TaskWords
         _ => outcome,
     };
 
+    public static string Operation(UiText text, string operation) => operation switch
+    {
+        "Claim" => text.T("认领", "Claim"),
+        "Release" => text.T("释放", "Release"),
+        "Transfer" => text.T("转办", "Transfer"),
+        "Delegate" => text.T("委派", "Delegate"),
+        "Resolve" => text.T("委派回复", "Resolve"),
+        "Urge" => text.T("催办", "Urge"),
+        "CarbonCopy" => text.T("抄送", "Carbon copy"),
+        _ => operation,
+    };
+
     public static string ActivityType(UiText text, string? type) => type switch
     {
         "ApprovalTask" => text.T("审批", "Approval"),
