@@ -92,6 +92,52 @@ public sealed class InboxTests(UiHost host, Browser browser)
         await Assertions.Expect(page.Locator("#task-message")).ToContainTextAsync("已催办");
     }
 
+    [Fact]
+    public async Task A_transferred_task_leaves_my_inbox_for_the_colleague_picked()
+    {
+        var (_, caseNumber) = await ReceiveCompleteApplicationAsync("东莞市转办餐饮有限公司");
+        var reviewer = await host.ApiClientForAsync("reviewer");
+        var taskId = await CandidateTaskIdAsync(reviewer, caseNumber);
+        (await reviewer.PostAsync($"/api/tasks/{taskId}/claim", null)).EnsureSuccessStatusCode();
+        var page = await browser.SignInAsync(host, "reviewer", returnUrl: $"/inbox/{taskId}");
+
+        await page.ClickAsync("#transfer-to");
+        await page.GetByRole(AriaRole.Option, new() { Name = "chief" }).ClickAsync();
+        await page.ClickAsync("#transfer-task");
+
+        await Assertions.Expect(page.Locator("#task-message")).ToContainTextAsync("已转办给 chief");
+        await Assertions.Expect(page.Locator("#task-holder")).ToContainTextAsync("chief");
+        var chief = await host.ApiClientForAsync("chief");
+        var chiefs = (await chief.GetFromJsonAsync<JsonArray>("/api/tasks?scope=mine"))!;
+        Assert.Contains(chiefs, t => t!["id"]!.GetValue<string>() == taskId);
+    }
+
+    [Fact]
+    public async Task A_review_returned_to_the_inspection_reopens_the_inspection()
+    {
+        var (applicationId, caseNumber) = await ReceiveCompleteApplicationAsync("东莞市退回餐饮有限公司");
+        var reviewer = await host.ApiClientForAsync("reviewer");
+        var inspection = await CandidateTaskIdAsync(reviewer, caseNumber);
+        (await reviewer.PostAsJsonAsync($"/api/tasks/{inspection}/complete", new { outcome = "Passed" })).EnsureSuccessStatusCode();
+        var review = await CandidateTaskIdAsync(reviewer, caseNumber);
+        var page = await browser.SignInAsync(host, "reviewer", returnUrl: $"/inbox/{review}");
+        await Assertions.Expect(page.Locator("#task-title")).ToContainTextAsync("审查决定");
+
+        await page.ClickAsync("#claim-task");
+        await Assertions.Expect(page.Locator("#task-holder")).ToContainTextAsync("reviewer");
+        await page.ClickAsync("#return-to");
+        await page.GetByRole(AriaRole.Option, new() { Name = "特别程序：现场核查" }).ClickAsync();
+        await page.FillAsync("#task-comment", "平面布局图与现场不符，请重新核查。");
+        await page.ClickAsync("#return-task");
+
+        await Assertions.Expect(page.Locator("#task-message")).ToContainTextAsync("已退回");
+        await Assertions.Expect(page.Locator("#task-outcome")).ToContainTextAsync("退回");
+        var view = (await reviewer.GetFromJsonAsync<JsonObject>($"/api/applications/{applicationId}"))!;
+        var inspections = view["tasks"]!.AsArray().Where(t => t!["activityType"]!.GetValue<string>() == "SpecialProcedure").ToList();
+        Assert.Equal(2, inspections.Count);
+        Assert.Contains(inspections, t => t!["status"]!.GetValue<string>() == "Open");
+    }
+
     private async Task<(string Id, string CaseNumber)> ReceiveCompleteApplicationAsync(string applicant)
     {
         var clerk = await host.ApiClientForAsync("clerk");
