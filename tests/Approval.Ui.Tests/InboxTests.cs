@@ -9,6 +9,9 @@ namespace Approval.Ui.Tests;
 [Collection(UiCollection.Name)]
 public sealed class InboxTests(UiHost host, Browser browser)
 {
+    // A Blazor round trip on a shared 2-core machine can take longer than Playwright's 5 s default.
+    static InboxTests() => Assertions.SetDefaultExpectTimeout(15_000);
+
     [Fact]
     public async Task A_reviewer_claims_the_inspection_decides_it_and_the_case_moves_on_to_review()
     {

@@ -7,6 +7,9 @@ namespace Approval.Ui.Tests;
 [Collection(UiCollection.Name)]
 public sealed class WindowDeskTests(UiHost host, Browser browser)
 {
+    // A Blazor round trip on a shared 2-core machine can take longer than Playwright's 5 s default.
+    static WindowDeskTests() => Assertions.SetDefaultExpectTimeout(15_000);
+
     private const string FoodLicence = "food-business-licence";
 
     [Fact]
@@ -113,6 +116,9 @@ public sealed class WindowDeskTests(UiHost host, Browser browser)
     private static async Task PickFoodLicenceAsync(IPage page)
     {
         await page.FillAsync("#matter-search", "食品经营");
+
+        // The list re-renders as the search narrows it; a click on a row about to be replaced would be lost.
+        await Assertions.Expect(page.Locator("#matter-list tbody tr")).ToHaveCountAsync(1);
         await page.ClickAsync($"#pick-matter-{FoodLicence}");
         await Assertions.Expect(page.Locator("#matter-summary")).ToContainTextAsync("食品经营许可");
         await Assertions.Expect(page.Locator("#matter-summary")).ToContainTextAsync("20 个工作日");
