@@ -77,9 +77,9 @@ public static class ApplicationsApi
         return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
     }
 
-    public static async Task<IResult> GetDocument(Guid id, Guid documentId, CaseDocuments caseDocuments, IDocumentStore documents, HttpContext http, CancellationToken cancellationToken) =>
-        await caseDocuments.FindAsync(id, documentId, cancellationToken) is not null
-            ? await DocumentsApi.GetDocument(documentId, documents, http, cancellationToken)
+    public static async Task<IResult> GetDocument(Guid id, Guid documentId, CaseDocuments documents, HttpContext http, CancellationToken cancellationToken) =>
+        await documents.FindAsync(id, documentId, cancellationToken) is { } document
+            ? DocumentsApi.Serve(document, http)
             : TypedResults.Problem($"Application {id} has no document {documentId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static ProblemHttpResult NotFound(Guid id) =>
