@@ -19,6 +19,7 @@ public sealed class InboxTests(UiHost host, Browser browser)
         var page = await browser.SignInAsync(host, "reviewer", returnUrl: "/inbox");
 
         await page.ClickAsync("#tab-candidate");
+        await Assertions.Expect(page.Locator("#tab-candidate")).ToHaveAttributeAsync("aria-selected", "true");
         var row = page.Locator($"tr[data-case='{caseNumber}']");
         await Assertions.Expect(row).ToContainTextAsync("现场核查");
         await Assertions.Expect(row).ToContainTextAsync("食品经营许可（新办）");

@@ -106,11 +106,17 @@ public sealed class WindowDeskTests(UiHost host, Browser browser)
         await Assertions.Expect(page.Locator("#submit-application")).ToHaveCountAsync(0);
     }
 
-    /// <summary>From the top of the page, so the fixed app bar sits where it belongs in a full-page shot.</summary>
+    /// <summary>From the top of the page, so the fixed app bar sits where it belongs in a full-page shot, with transitions
+    /// (a tab's colour, a ripple) run to their end.</summary>
     internal static async Task ScreenshotAsync(IPage page, string name)
     {
         await page.EvaluateAsync("window.scrollTo(0, 0)");
-        await Browser.ScreenshotAsync(page, name);
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Browser.ScreenshotFolder, $"{name}.png"),
+            FullPage = true,
+            Animations = ScreenshotAnimations.Disabled,
+        });
     }
 
     private static async Task PickFoodLicenceAsync(IPage page)
