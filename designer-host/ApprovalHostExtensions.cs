@@ -1,11 +1,13 @@
 using System.Text.Json.Serialization;
 using Approval.DesignerHost.Apis;
+using Approval.DesignerHost.Applications;
 using Approval.DesignerHost.Auth;
 using Approval.DesignerHost.Components;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
 using Approval.DesignerHost.Supervision;
+using Approval.DesignerHost.Tasks;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hosting;
 using Approval.Workflows;
@@ -34,6 +36,11 @@ public static class ApprovalHostExtensions
         services.AddApprovalEngine(engine);
         services.AddApprovalWorkflows();
         services.AddSupervision();
+        services.AddSingleton<CaseMatterCache>();
+        services.AddScoped<TaskInbox>();
+        services.AddScoped<TaskActions>();
+        services.AddScoped<CaseDocuments>();
+        services.AddScoped<WindowReception>();
 
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);

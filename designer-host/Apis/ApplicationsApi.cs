@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Approval.DesignerHost.Applications;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Http;
 using Approval.Engine.Documents;
 using Approval.Engine.Execution;
 using Approval.Engine.Storage;
@@ -47,12 +49,9 @@ public static class ApplicationsApi
             ? TypedResults.Ok(MatterView.From(matter))
             : TypedResults.Problem($"Matter '{code}' is not in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static async Task<Created<ApplicationView>> Submit(
-        SubmitApplication request, ClaimsPrincipal user, UserDirectory directory, ApplicationService applications, ApplicationReader reader, CancellationToken cancellationToken)
+    public static async Task<Created<ApplicationView>> Submit(SubmitApplication request, ClaimsPrincipal user, WindowReception window, CancellationToken cancellationToken)
     {
-        var officer = new ReceivingOfficer(user.Actor(), directory.Find(user.Actor())?.DisplayName ?? user.Actor(), user.Department());
-        var run = await applications.SubmitAsync(request, officer, cancellationToken);
-        var view = (await reader.ReadAsync(run.Instance.Id, cancellationToken))!;
+        var view = await window.SubmitAsync(request, user, cancellationToken);
         return TypedResults.Created($"/api/applications/{view.Id}", view);
     }
 
@@ -60,26 +59,10 @@ public static class ApplicationsApi
         await reader.ReadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(id);
 
     public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Supplement(
-        Guid id, SupplementRequest request, ClaimsPrincipal user, ApplicationReader reader, WorkflowRuntime runtime, CancellationToken cancellationToken)
+        Guid id, SupplementRequest request, ClaimsPrincipal user, WindowReception window, CancellationToken cancellationToken)
     {
-        if (await reader.ReadAsync(id, cancellationToken) is not { } view)
-        {
-            return NotFound(id);
-        }
-
-        if (request.Materials is not { Count: > 0 } materials || materials.Any(m => string.IsNullOrWhiteSpace(m.Code)))
-        {
-            return TypedResults.Problem("'materials' must list the materials brought, each with its 'code'.", statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
-        }
-
-        var payload = new JsonObject { ["materials"] = new JsonArray([.. materials.Select(m => (JsonNode)new JsonObject { ["code"] = m.Code })]) };
-        var resumed = await runtime.SignalAsync("supplement", view.CaseNumber, payload, user.Actor(), cancellationToken);
-        if (resumed.Count == 0)
-        {
-            return TypedResults.Problem($"Case {view.CaseNumber} is {view.Status} and waits for no supplement.", statusCode: StatusCodes.Status409Conflict, title: "Conflict");
-        }
-
-        return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
+        var result = await window.SupplementAsync(id, request.Materials, user, cancellationToken);
+        return result.Refusal is { } refusal ? refusal.ToProblem() : TypedResults.Ok(result.Value!);
     }
 
     public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Withdraw(
@@ -94,9 +77,9 @@ public static class ApplicationsApi
         return TypedResults.Ok((await reader.ReadAsync(id, cancellationToken))!);
     }
 
-    public static async Task<IResult> GetDocument(Guid id, Guid documentId, IDocumentStore documents, HttpContext http, CancellationToken cancellationToken) =>
-        await documents.FindAsync(documentId, cancellationToken) is { } document && document.InstanceId == id
-            ? await DocumentsApi.GetDocument(documentId, documents, http, cancellationToken)
+    public static async Task<IResult> GetDocument(Guid id, Guid documentId, CaseDocuments documents, HttpContext http, CancellationToken cancellationToken) =>
+        await documents.FindAsync(id, documentId, cancellationToken) is { } document
+            ? DocumentsApi.Serve(document, http)
             : TypedResults.Problem($"Application {id} has no document {documentId}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     private static ProblemHttpResult NotFound(Guid id) =>

@@ -44,6 +44,12 @@ public static class DocumentsApi
             return TypedResults.Problem($"Document {documentId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
+        return Serve(document, http);
+    }
+
+    /// <summary>A document as issued: its HTML, with its SHA-256 as the ETag so a reader can check what it holds.</summary>
+    public static IResult Serve(InstanceDocument document, HttpContext http)
+    {
         http.Response.Headers.ETag = $"\"{document.Sha256}\"";
         http.Response.Headers["X-Content-SHA256"] = document.Sha256;
         http.Response.Headers.ContentDisposition = new ContentDisposition { Inline = true, FileName = $"{document.Kind}-{document.Id:N}.html" }.ToString();

@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Approval.DesignerHost.Auth;
-using Approval.Engine.Calendar;
-using Approval.Engine.Clocks;
+using Approval.DesignerHost.Tasks;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Storage;
@@ -26,20 +25,10 @@ public static class WorkItemsApi
         return app;
     }
 
-    public static async Task<Results<Ok<WorkItemView>, ProblemHttpResult>> GetWorkItem(
-        Guid workItemId, IWorkflowStore store, IClockStore clocks, CalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await store.FindWorkItemAsync(workItemId, cancellationToken) is not { } item)
-        {
-            return TypedResults.Problem($"Work item {workItemId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        }
-
-        var now = time.GetUtcNow();
-        var caseLevel = item.Status != WorkItemStatus.Open
-            ? WarningLevel.Normal
-            : (await clocks.ListForInstanceAsync(item.InstanceId, cancellationToken)).Where(c => c.Status != ClockStatus.Stopped).Select(c => c.LevelAt(now)).DefaultIfEmpty(WarningLevel.Normal).Max();
-        return TypedResults.Ok(WorkItemView.From(item, TaskDeadline.For(item, calendars.Current, now, caseLevel)));
-    }
+    public static async Task<Results<Ok<WorkItemView>, ProblemHttpResult>> GetWorkItem(Guid workItemId, IWorkflowStore store, TaskInbox inbox, CancellationToken cancellationToken) =>
+        await store.FindWorkItemAsync(workItemId, cancellationToken) is { } item
+            ? TypedResults.Ok(WorkItemView.From(item, await inbox.DeadlineOfAsync(item, cancellationToken)))
+            : TypedResults.Problem($"Work item {workItemId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     public static async Task<Results<Ok<RunView>, ProblemHttpResult>> Complete(
         Guid workItemId, CompleteWorkItemRequest request, ClaimsPrincipal user, IWorkflowStore store, WorkflowRuntime runtime, CancellationToken cancellationToken)

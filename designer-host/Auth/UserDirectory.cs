@@ -28,6 +28,9 @@ public sealed class UserDirectory
 
     public DirectoryUser? Find(string userName) => _users.TryGetValue(userName, out var entry) ? entry.User : null;
 
+    /// <summary>Everyone who may sign in, by user name (for picking a colleague to transfer a task to).</summary>
+    public IReadOnlyList<DirectoryUser> List() => [.. _users.Values.Select(e => e.User).OrderBy(u => u.UserName, StringComparer.Ordinal)];
+
     /// <summary>The user, when the password is theirs; null for an unknown user or a wrong password alike.</summary>
     public DirectoryUser? Verify(string userName, string password)
     {
