@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using Approval.DesignerHost.Apis;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Cases;
 using Approval.DesignerHost.Components;
+using Approval.DesignerHost.Designer;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
@@ -47,6 +49,9 @@ public static class ApprovalHostExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        services.AddWorkflowDesigner();
+        services.AddCaseViews();
 
         services.AddHostedService<DemoDataSeeder>();
         services.AddHealthChecks();
