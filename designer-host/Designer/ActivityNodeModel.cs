@@ -14,7 +14,7 @@ namespace Approval.DesignerHost.Designer;
 /// </remarks>
 public sealed class ActivityNodeModel : NodeModel
 {
-    public const double Width = 180;
+    public const double Width = 160;
     private const double HeaderHeight = 44;
     private const double PortRowHeight = 22;
 
