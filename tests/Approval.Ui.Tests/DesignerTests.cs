@@ -124,6 +124,109 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         Assert.Equal("申请书", matter["materials"]![0]!["name"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task An_invalid_definition_shows_its_errors_on_the_canvas_and_publishing_is_refused()
+    {
+        var definitionId = $"ui-invalid-{Guid.NewGuid():N}"[..22];
+        var api = await host.ApiClientForAsync("analyst");
+        var created = await api.PostAsJsonAsync("/api/workflow-definitions", Flow(definitionId, "缺少结束的流程",
+            [Activity("start", "Start", 0), Activity("review", "HumanTask", 250)],
+            [("start", "Done", "review")]));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+
+        var page = await AnalystPageAsync();
+        await page.GotoAsync($"{host.BaseUrl}/designer/{definitionId}");
+
+        await Expect(page.Locator("#validation-errors [data-code='no-end']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#validation-errors [data-activity='review'][data-code='missing-input']").First).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-activity='review'].an-has-errors .an-error-badge")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-activity='start'] .an-error-badge")).ToBeVisibleAsync();
+
+        await page.ClickAsync("#publish");
+        await Expect(page.Locator("#publish-refused")).ToContainTextAsync("发布被拒绝");
+        await Expect(page.Locator("#designer-state")).ToHaveTextAsync("草稿");
+        var published = await api.GetAsync($"/api/workflow-definitions/{definitionId}?version=published");
+        Assert.Equal(HttpStatusCode.NotFound, published.StatusCode);
+    }
+
+    [Fact]
+    public async Task Two_versions_compare_side_by_side_and_an_old_one_rolls_back_into_a_new_draft()
+    {
+        var definitionId = $"ui-versions-{Guid.NewGuid():N}"[..23];
+        var api = await host.ApiClientForAsync("analyst");
+        var v1 = Flow(definitionId, "版本示例",
+            [Activity("start", "Start", 0), Activity("review", "HumanTask", 250, ("title", "String", "审核"), ("candidateRoles", "String[]", new JsonArray("Approver"))), Activity("end", "End", 500)],
+            [("start", "Done", "review"), ("review", "Approve", "end"), ("review", "Reject", "end")]);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/workflow-definitions", v1)).StatusCode);
+        (await api.PostAsync($"/api/workflow-definitions/{definitionId}/publish", null)).EnsureSuccessStatusCode();
+        var v2 = Flow(definitionId, "版本示例",
+            [Activity("start", "Start", 0), Activity("review", "HumanTask", 250, ("title", "String", "复核"), ("candidateRoles", "String[]", new JsonArray("Approver"))),
+             Activity("log", "Log", 500, ("message", "String", "已审核")), Activity("end", "End", 750)],
+            [("start", "Done", "review"), ("review", "Approve", "log"), ("log", "Done", "end"), ("review", "Reject", "end")]);
+        (await api.PutAsJsonAsync($"/api/workflow-definitions/{definitionId}/draft", v2)).EnsureSuccessStatusCode();
+
+        var page = await AnalystPageAsync();
+        await page.GotoAsync($"{host.BaseUrl}/designer/{definitionId}");
+        await Expect(page.Locator("#designer-version")).ToHaveTextAsync("v2");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "版本" }).ClickAsync();
+        await page.ClickAsync("#version-1 .version-compare input");
+        await page.ClickAsync("#version-2 .version-compare input");
+        await page.ClickAsync("#compare-versions");
+
+        await Expect(page.Locator("#diff-added")).ToContainTextAsync("log");
+        await Expect(page.Locator("#diff-changed")).ToContainTextAsync("title");
+        await Expect(page.Locator("#diff-connections-removed")).ToContainTextAsync("review:Approve->end");
+        await Expect(page.Locator("#diff-right [data-activity='log'].an-added")).ToBeVisibleAsync();
+        await Expect(page.Locator("#diff-left [data-activity='review'].an-changed")).ToBeVisibleAsync();
+        await Browser.ScreenshotAsync(page, "designer-diff");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "JSON 文本对比" }).ClickAsync();
+        await Expect(page.Locator("#diff-text tr.diff-changed").First).ToBeVisibleAsync();
+
+        // Version 1, read-only, copied back into a new draft.
+        await page.GotoAsync($"{host.BaseUrl}/designer/{definitionId}?version=1");
+        await Expect(page.Locator("#read-only-notice")).ToBeVisibleAsync();
+        await Expect(page.Locator("#save-draft")).ToHaveCountAsync(0);
+        await page.ClickAsync("#rollback-this");
+        await Expect(page.Locator("#read-only-notice")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#designer-canvas [data-activity='log']")).ToHaveCountAsync(0);
+        var latest = (await api.GetFromJsonAsync<JsonObject>($"/api/workflow-definitions/{definitionId}"))!;
+        Assert.Equal(2, latest["version"]!.GetValue<int>());
+        Assert.DoesNotContain(latest["root"]!["activities"]!.AsArray(), a => a!["id"]!.GetValue<string>() == "log");
+    }
+
+    private static JsonObject Flow(string definitionId, string name, JsonObject[] activities, (string From, string Port, string To)[] connections) => new()
+    {
+        ["definitionId"] = definitionId,
+        ["name"] = name,
+        ["root"] = new JsonObject
+        {
+            ["id"] = "flowchart",
+            ["type"] = "Flowchart",
+            ["activities"] = new JsonArray([.. activities]),
+            ["connections"] = new JsonArray([.. connections.Select(c => (JsonNode)new JsonObject
+            {
+                ["source"] = new JsonObject { ["activity"] = c.From, ["port"] = c.Port },
+                ["target"] = new JsonObject { ["activity"] = c.To, ["port"] = "In" },
+            })]),
+        },
+    };
+
+    private static JsonObject Activity(string id, string type, int x, params (string Name, string TypeName, JsonNode Value)[] inputs)
+    {
+        var activity = new JsonObject
+        {
+            ["id"] = id,
+            ["type"] = type,
+            ["metadata"] = new JsonObject { ["designer"] = new JsonObject { ["position"] = new JsonObject { ["x"] = x, ["y"] = 100 } } },
+        };
+        foreach (var (name, typeName, value) in inputs)
+        {
+            activity[name] = new JsonObject { ["typeName"] = typeName, ["expression"] = new JsonObject { ["type"] = "Literal", ["value"] = value } };
+        }
+
+        return activity;
+    }
+
     private static async Task DropAsync(IPage page, string type, float x, float y, string expectedId)
     {
         await page.DragAndDropAsync($"#tool-{type}", "#designer-canvas", new() { TargetPosition = new() { X = x, Y = y } });
