@@ -37,6 +37,54 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         await Expect(page.Locator("#validation-ok")).ToBeVisibleAsync();
         await Expect(page.Locator("#designer-canvas g.diagram-link path").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "designer");
+
+        // Exported, it is the definition's JSON; imported under another id, it opens as a new draft.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
+        var exported = JsonNode.Parse(await File.ReadAllTextAsync((await download.PathAsync())!))!.AsObject();
+        Assert.Equal("food-business-licence", exported["definitionId"]!.GetValue<string>());
+        Assert.Equal(15, exported["root"]!["activities"]!.AsArray().Count);
+        var copyId = $"ui-import-{Guid.NewGuid():N}"[..21];
+        exported["definitionId"] = copyId;
+        exported["name"] = "导入的副本";
+        var file = Path.Combine(Path.GetTempPath(), $"{copyId}.json");
+        await File.WriteAllTextAsync(file, exported.ToJsonString());
+        await page.GotoAsync($"{host.BaseUrl}/designer");
+        await page.ClickAsync("#import-definition");
+        await page.SetInputFilesAsync("#import-file", file);
+        await Expect(page.Locator("#designer-title")).ToHaveTextAsync("导入的副本");
+        await Expect(page.Locator("#designer-state")).ToHaveTextAsync("草稿");
+        await Expect(page.Locator("#designer-canvas .activity-node")).ToHaveCountAsync(15);
+        File.Delete(file);
+    }
+
+    [Fact]
+    public async Task Activities_added_by_click_and_a_link_are_deleted_again_and_validation_follows()
+    {
+        var definitionId = $"ui-delete-{Guid.NewGuid():N}"[..21];
+        var api = await host.ApiClientForAsync("analyst");
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/workflow-definitions", Flow(definitionId, "删除示例", [], []))).StatusCode);
+        var page = await AnalystPageAsync();
+        await page.GotoAsync($"{host.BaseUrl}/designer/{definitionId}");
+        await Expect(page.Locator("#validation-errors [data-code='no-start']")).ToBeVisibleAsync();
+
+        await page.ClickAsync("#add-Start");
+        await Expect(page.Locator("#designer-canvas [data-activity='start1']")).ToBeVisibleAsync();
+        await page.ClickAsync("#add-End");
+        await Expect(page.Locator("#designer-canvas [data-activity='end1']")).ToBeVisibleAsync();
+        await ConnectAsync(page, "start1", "Done", "end1", links: 1);
+        await Expect(page.Locator("#validation-ok")).ToBeVisibleAsync();
+
+        await ClickLinkAsync(page);
+        await page.ClickAsync("#delete-selected");
+        await Expect(page.Locator("#designer-canvas g.diagram-link")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#validation-errors [data-activity='end1'][data-code='unreachable']")).ToBeVisibleAsync();
+
+        await ConnectAsync(page, "start1", "Done", "end1", links: 1);
+        await SelectAsync(page, "end1");
+        await page.ClickAsync("#delete-activity");
+        await Expect(page.Locator("#designer-canvas [data-activity='end1']")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#designer-canvas g.diagram-link")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#validation-errors [data-code='no-end']")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -243,6 +291,20 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         await page.Mouse.MoveAsync(target.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 12 });
         await page.Mouse.UpAsync();
         await Expect(page.Locator("#designer-canvas g.diagram-link.attached")).ToHaveCountAsync(links);
+    }
+
+    /// <summary>Clicks the middle of the (only) link's curve, where a user clicks to select it.</summary>
+    private static async Task ClickLinkAsync(IPage page)
+    {
+        var middle = await page.EvaluateAsync<double[]>("""
+            () => {
+              const path = document.querySelector('#designer-canvas g.diagram-link.attached path');
+              const point = path.getPointAtLength(path.getTotalLength() / 2);
+              const m = path.getScreenCTM();
+              return [point.x * m.a + point.y * m.c + m.e, point.x * m.b + point.y * m.d + m.f];
+            }
+            """);
+        await page.Mouse.ClickAsync((float)middle[0], (float)middle[1]);
     }
 
     private static Task SelectAsync(IPage page, string activityId) => page.ClickAsync($"[data-activity='{activityId}'] .an-title");
