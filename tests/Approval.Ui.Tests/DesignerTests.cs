@@ -37,6 +37,10 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         await Expect(page.Locator("#validation-ok")).ToBeVisibleAsync();
         await Expect(page.Locator("#designer-canvas g.diagram-link path").First).ToBeVisibleAsync();
         await Browser.ScreenshotAsync(page, "designer");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "指南" }).ClickAsync();
+        await Expect(page.Locator("#guide-code input")).ToHaveValueAsync("11441900MB2C90127M3000172011000");
+        await Expect(page.Locator("#guide-materials .material-name input").First).ToHaveValueAsync("食品经营许可申请书");
+        await Browser.ScreenshotAsync(page, "designer-guide");
 
         // Exported, it is the definition's JSON; imported under another id, it opens as a new draft.
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-json"));
