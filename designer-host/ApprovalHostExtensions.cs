@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 using Approval.DesignerHost.Apis;
 using Approval.DesignerHost.Applications;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Cases;
 using Approval.DesignerHost.Components;
+using Approval.DesignerHost.Designer;
 using Approval.DesignerHost.Http;
 using Approval.DesignerHost.Options;
 using Approval.DesignerHost.Seeding;
@@ -56,6 +58,9 @@ public static class ApprovalHostExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+
+        services.AddWorkflowDesigner();
+        services.AddCaseViews();
 
         services.AddHostedService<DemoDataSeeder>();
         services.AddHealthChecks();

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Designer;
 using Approval.DesignerHost.Http;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
@@ -162,22 +163,10 @@ public static class WorkflowDefinitionsApi
     }
 
     public static async Task<Results<Created<JsonObject>, Ok<JsonObject>>> Import(
-        HttpRequest request, bool? publish, ClaimsPrincipal user, WorkflowDefinitionService definitions, IDefinitionStore store, CancellationToken cancellationToken)
+        HttpRequest request, bool? publish, ClaimsPrincipal user, DefinitionImporter importer, CancellationToken cancellationToken)
     {
         var definition = ElsaImporter.Convert(DefinitionJson.ParseObject(await request.ReadTextAsync(cancellationToken)));
-        if (publish == true && definitions.Validate(definition) is { Count: > 0 } errors)
-        {
-            // Refuse before saving, so a failed "import and publish" leaves nothing half done.
-            throw new InvalidDefinitionException(errors);
-        }
-
-        var isNew = await store.FindLatestAsync(definition.DefinitionId, cancellationToken) is null;
-        var saved = await definitions.SaveDraftAsync(definition, user.Actor(), cancellationToken);
-        if (publish == true)
-        {
-            saved = await definitions.PublishAsync(definition.DefinitionId, user.Actor(), cancellationToken);
-        }
-
+        var (saved, isNew) = await importer.ImportAsync(definition, publish == true, user.Actor(), cancellationToken);
         var document = ToDocument(saved);
         return isNew ? TypedResults.Created(LocationOf(saved.DefinitionId), document) : TypedResults.Ok(document);
     }

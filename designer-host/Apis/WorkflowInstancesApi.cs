@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using Approval.DesignerHost.Auth;
-using Approval.Engine.Calendar;
-using Approval.Engine.Clocks;
+using Approval.DesignerHost.Cases;
 using Approval.Engine.Execution;
-using Approval.Engine.HumanTasks;
 using Approval.Engine.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -56,30 +54,10 @@ public static class WorkflowInstancesApi
         return TypedResults.Ok(RunView.From(result));
     }
 
-    public static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetInstance(
-        Guid instanceId, IWorkflowStore store, CalendarProvider calendars, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await store.FindInstanceAsync(instanceId, cancellationToken) is not { } instance)
-        {
-            return TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
-        }
-
-        var bookmarks = await store.ListBookmarksAsync(instanceId, cancellationToken);
-        var workItems = await store.ListWorkItemsAsync(instanceId, cancellationToken);
-        var journal = await store.ReadJournalAsync(instanceId, cancellationToken);
-        var calendar = calendars.Current;
-        var now = time.GetUtcNow();
-        var clocks = instance.State.Clocks.Values.OrderBy(c => c.Name).Select(c => ClockView.From(c, calendar, now)).ToList();
-        var level = clocks.Where(c => !c.Stopped).Select(c => c.WarningLevel).DefaultIfEmpty(WarningLevel.Normal).Max();
-        return TypedResults.Ok(new InstanceView(
-            instance.Id, instance.Status, instance.DefinitionId, instance.DefinitionVersionId, instance.Version, instance.CorrelationId,
-            instance.ParentInstanceId, instance.Input, instance.Variables, instance.Incident, instance.CreatedAt, instance.UpdatedAt, instance.FinishedAt,
-            bookmarks.Select(BookmarkView.From).ToList(),
-            workItems.Select(w => WorkItemView.From(w, TaskDeadline.For(w, calendar, now, w.Status == WorkItemStatus.Open ? level : WarningLevel.Normal))).ToList(),
-            journal.Select(JournalEntryView.From).ToList(),
-            clocks,
-            level));
-    }
+    public static async Task<Results<Ok<InstanceView>, ProblemHttpResult>> GetInstance(Guid instanceId, InstanceReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(instanceId, cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : TypedResults.Problem($"Instance {instanceId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
     public static async Task<Ok<RunView>> Withdraw(
         Guid instanceId, CancelRequest? request, ClaimsPrincipal user, Approval.Workflows.Applications.ApplicationService applications, CancellationToken cancellationToken) =>
