@@ -28,6 +28,8 @@ public sealed class UiText
 
     public string T(string chinese, string english) => IsEnglish ? english : chinese;
 
+    public string WarningLevel(Approval.Engine.Clocks.WarningLevel? level) => WarningLevel(WarningLevels.Name(level));
+
     public string WarningLevel(string? level) => level switch
     {
         "yellow" => T("黄色预警", "Yellow"),

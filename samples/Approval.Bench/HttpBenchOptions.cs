@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Approval.Bench;
 
 /// <summary>The <c>http</c> verb's options; the database ones are shared with the <c>engine</c> verb.</summary>
@@ -20,37 +18,18 @@ public sealed record HttpBenchOptions
     public static HttpBenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new HttpBenchOptions();
-        var database = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var database = new BenchArguments(args).Parse(a =>
         {
-            var name = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"Option '{name}' needs a value.");
-            int Count(int min, int max)
+            switch (a.Name)
             {
-                var text = Value();
-                return int.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max
-                    ? n
-                    : throw new UsageException($"Option '{name}' needs a whole number from {min} to {max}, not '{text}'.");
+                case "--applications": options = options with { Applications = a.Count(1, 10_000_000) }; return true;
+                case "--concurrency": options = options with { Concurrency = a.Count(1, 1024) }; return true;
+                case "--warmup": options = options with { Warmup = a.Count(0, 1_000_000) }; return true;
+                case "--host-dll": options = options with { HostDll = a.Value() }; return true;
+                case "--timeout-seconds": options = options with { TimeoutSeconds = a.Count(1, 86_400) }; return true;
+                default: return false;
             }
-
-            switch (name)
-            {
-                case "--applications": options = options with { Applications = Count(1, 10_000_000) }; break;
-                case "--concurrency": options = options with { Concurrency = Count(1, 1024) }; break;
-                case "--warmup": options = options with { Warmup = Count(0, 1_000_000) }; break;
-                case "--host-dll": options = options with { HostDll = Value() }; break;
-                case "--timeout-seconds": options = options with { TimeoutSeconds = Count(1, 86_400) }; break;
-                case "--provider" or "--connection":
-                    database.Add(name);
-                    database.Add(Value());
-                    break;
-                case "--recreate-database" or "--keep-database":
-                    database.Add(name);
-                    break;
-                default: throw new UsageException($"Unknown option '{name}'.");
-            }
-        }
-
-        return options with { Database = EngineBenchOptions.Parse(database) };
+        });
+        return options with { Database = database };
     }
 }

@@ -7,15 +7,29 @@ namespace Approval.DesignerHost.Tests.Designer;
 
 public sealed class MatterGuideFormTests
 {
+    /// <summary>The seeded matters; the one-thing packages carry a package guide instead (see the test below).</summary>
     public static TheoryData<string> SeedFiles()
     {
         var data = new TheoryData<string>();
-        foreach (var json in CatalogueSeed.Definitions())
+        foreach (var json in CatalogueSeed.Definitions().Where(j => DefinitionJson.Read(j).CustomProperties?[Matter.GuideProperty] is not null))
         {
             data.Add(json);
         }
 
         return data;
+    }
+
+    [Fact]
+    public void A_package_is_no_matter_and_its_package_guide_passes_through_the_form_unchanged()
+    {
+        var packages = CatalogueSeed.Definitions().Select(DefinitionJson.Read).Where(d => d.CustomProperties?[Package.GuideProperty] is not null).ToList();
+        Assert.NotEmpty(packages);
+        foreach (var package in packages)
+        {
+            var form = MatterGuideForm.From(package.CustomProperties);
+            Assert.False(form.IsMatter);
+            Assert.True(JsonNode.DeepEquals(package.CustomProperties, form.WriteInto(package.CustomProperties)));
+        }
     }
 
     [Theory]

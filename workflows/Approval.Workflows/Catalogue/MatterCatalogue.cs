@@ -49,11 +49,9 @@ public sealed class MatterCatalogue(IDefinitionStore definitions, DefinitionCach
         var packages = new List<Package>();
         foreach (var latest in await definitions.ListLatestAsync(cancellationToken))
         {
-            if (await definitions.FindPublishedHeaderAsync(latest.DefinitionId, cancellationToken) is { } published
-                && await cache.GetAsync(published.Id, cancellationToken) is { } definition
-                && definition.CustomProperties?[Package.GuideProperty] is JsonObject guide)
+            if (await PublishedGuideAsync(latest.DefinitionId, Package.GuideProperty, cancellationToken) is { } found)
             {
-                packages.Add(new Package(definition.DefinitionId, published.Id, published.Version, guide));
+                packages.Add(new Package(found.DefinitionId, found.VersionId, found.Version, found.Guide));
             }
         }
 
@@ -65,11 +63,19 @@ public sealed class MatterCatalogue(IDefinitionStore definitions, DefinitionCach
         (await ListPackagesAsync(cancellationToken)).FirstOrDefault(p => p.Code == code || p.DefinitionId == code);
 
     private async Task<Matter?> PublishedMatterAsync(string definitionId, CancellationToken cancellationToken) =>
+        await PublishedGuideAsync(definitionId, Matter.GuideProperty, cancellationToken) is { } found
+            ? new Matter(found.DefinitionId, found.VersionId, found.Version, found.Guide)
+            : null;
+
+    /// <summary>The guide a definition's published version carries under <paramref name="property"/> (matter or package), or null.</summary>
+    private async Task<PublishedGuide?> PublishedGuideAsync(string definitionId, string property, CancellationToken cancellationToken) =>
         await definitions.FindPublishedHeaderAsync(definitionId, cancellationToken) is { } published
         && await cache.GetAsync(published.Id, cancellationToken) is { } definition
-        && definition.CustomProperties?[Matter.GuideProperty] is JsonObject guide
-            ? new Matter(definition.DefinitionId, published.Id, published.Version, guide)
+        && definition.CustomProperties?[property] is JsonObject guide
+            ? new PublishedGuide(definition.DefinitionId, published.Id, published.Version, guide)
             : null;
+
+    private sealed record PublishedGuide(string DefinitionId, string VersionId, int Version, JsonObject Guide);
 }
 
 /// <summary>Which definition carries which matter code, learnt as matters are read; shared by every request of this host.</summary>

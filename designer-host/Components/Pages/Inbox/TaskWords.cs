@@ -47,17 +47,6 @@ public static class TaskWords
         _ => type,
     };
 
-    public static string LevelName(WarningLevel? level) => level switch
-    {
-        WarningLevel.Yellow => "yellow",
-        WarningLevel.Red => "red",
-        WarningLevel.Critical => "critical",
-        _ => "normal",
-    };
-
-    /// <summary>The css class of app.css for a level (none for normal).</summary>
-    public static string LevelClass(WarningLevel? level) => level is WarningLevel.Yellow or WarningLevel.Red or WarningLevel.Critical ? $"warning-{LevelName(level)}" : "";
-
     /// <summary>A refusal in the user's words, with the system's own explanation after it.</summary>
     public static string Refused(UiText text, Refusal refusal) => refusal.StatusCode switch
     {
