@@ -31,7 +31,8 @@ public static class PackagesApi
             ? TypedResults.Ok(await ViewAsync(package, catalogue, cancellationToken))
             : TypedResults.Problem($"Package '{code}' is not in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    private static async Task<PackageView> ViewAsync(Package package, MatterCatalogue catalogue, CancellationToken cancellationToken)
+    /// <summary>The package as the contract shows it, with the matters it lists that are in the catalogue.</summary>
+    public static async Task<PackageView> ViewAsync(Package package, MatterCatalogue catalogue, CancellationToken cancellationToken)
     {
         var matters = new List<Matter>();
         foreach (var code in package.MatterCodes)

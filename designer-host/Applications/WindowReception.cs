@@ -1,19 +1,33 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Approval.DesignerHost.Apis;
 using Approval.DesignerHost.Auth;
 using Approval.DesignerHost.Http;
 using Approval.Engine.Execution;
 using Approval.Engine.Storage;
 using Approval.Workflows.Applications;
+using Approval.Workflows.Catalogue;
 
 namespace Approval.DesignerHost.Applications;
 
 /// <summary>What the window does with an application — receive it, record a supplement, find a case waiting for one —
 /// for <c>/api/applications</c> and the window desk alike.</summary>
-public sealed class WindowReception(ApplicationService applications, ApplicationReader reader, UserDirectory directory, WorkflowRuntime runtime, IWorkflowStore store)
+public sealed class WindowReception(ApplicationService applications, ApplicationReader reader, UserDirectory directory, WorkflowRuntime runtime, IWorkflowStore store, MatterCatalogue catalogue)
 {
     /// <summary>The signal a case waiting on the applicant (one-time notice, 容缺) listens for, correlated by case number.</summary>
     public const string SupplementSignal = "supplement";
+
+    /// <summary>The matters and packages open for applications on <paramref name="today"/>: matters first, then packages.</summary>
+    public async Task<IReadOnlyList<DeskOffer>> OffersAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var offers = (await catalogue.ListAsync(cancellationToken)).Where(m => m.ClosedReason(today) is null).Select(m => DeskOffer.From(MatterView.From(m))).ToList();
+        foreach (var package in (await catalogue.ListPackagesAsync(cancellationToken)).Where(p => p.ClosedReason(today) is null))
+        {
+            offers.Add(DeskOffer.From(await PackagesApi.ViewAsync(package, catalogue, cancellationToken)));
+        }
+
+        return offers;
+    }
 
     /// <summary>Receives the application as <paramref name="user"/> (首问负责: their name and department go on the documents).</summary>
     /// <exception cref="InvalidApplicationException">Something the application needs is missing or unknown.</exception>
@@ -25,6 +39,9 @@ public sealed class WindowReception(ApplicationService applications, Application
         var run = await applications.SubmitAsync(request, officer, cancellationToken);
         return (await reader.ReadAsync(run.Instance.Id, cancellationToken))!;
     }
+
+    /// <summary>The case as it now stands, or null when there is none with this id.</summary>
+    public Task<ApplicationView?> ReadAsync(Guid id, CancellationToken cancellationToken) => reader.ReadAsync(id, cancellationToken);
 
     /// <summary>Records the materials the applicant brought; the case as it now stands, or why nothing was recorded.</summary>
     public async Task<Attempt<ApplicationView>> SupplementAsync(Guid id, IReadOnlyList<MaterialReceived>? materials, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Approval.Ui.Tests.Support;
 using Microsoft.Playwright;
+using static Approval.Ui.Tests.Support.DesignerCanvas;
 using static Microsoft.Playwright.Assertions;
 
 namespace Approval.Ui.Tests;
@@ -136,16 +137,7 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         await page.FillAsync("#variables .variable-name input", "decision");
 
         // The matter guide, so the window desk can receive it.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "指南" }).ClickAsync();
-        await page.ClickAsync("#guide-is-matter");
-        await page.FillAsync("#guide-code input", matterCode);
-        await page.FillAsync("#guide-name input", "界面搭建的审批事项");
-        await page.FillAsync("#guide-department input", "市市场监督管理局");
-        await page.FillAsync("#guide-department-code input", "SJ");
-        await page.FillAsync("#guide-statutory input", "20");
-        await page.FillAsync("#guide-committed input", "10");
-        await page.ClickAsync("#add-material");
-        await page.FillAsync("#guide-materials .material-name input", "申请书");
+        await FillMatterGuideAsync(page, matterCode, "界面搭建的审批事项", statutoryDays: 20, committedDays: 10, material: "申请书");
         await page.FillAsync("#preview-date", "2024-09-27");
         await Expect(page.Locator("#preview-committed")).ToHaveTextAsync("2024-10-16");
         await Expect(page.Locator("#preview-statutory")).ToHaveTextAsync("2024-10-30");
@@ -279,24 +271,6 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         return activity;
     }
 
-    private static async Task DropAsync(IPage page, string type, float x, float y, string expectedId)
-    {
-        await page.DragAndDropAsync($"#tool-{type}", "#designer-canvas", new() { TargetPosition = new() { X = x, Y = y } });
-        await Expect(page.Locator($"#designer-canvas [data-activity='{expectedId}']")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Drags a link from an outcome port to another activity's input port, as a user does with the mouse.</summary>
-    private static async Task ConnectAsync(IPage page, string from, string port, string to, int links)
-    {
-        var source = (await page.Locator($"[data-activity='{from}'] [data-port='{port}']").BoundingBoxAsync())!;
-        var target = (await page.Locator($"[data-activity='{to}'] [data-port='In']").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(source.X + source.Width / 2, source.Y + source.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(target.X + target.Width / 2, target.Y + target.Height / 2, new() { Steps = 12 });
-        await page.Mouse.UpAsync();
-        await Expect(page.Locator("#designer-canvas g.diagram-link.attached")).ToHaveCountAsync(links);
-    }
-
     /// <summary>Clicks the middle of the (only) link's curve, where a user clicks to select it.</summary>
     private static async Task ClickLinkAsync(IPage page)
     {
@@ -310,8 +284,6 @@ public sealed class DesignerTests(UiHost host, Browser browser)
             """);
         await page.Mouse.ClickAsync((float)middle[0], (float)middle[1]);
     }
-
-    private static Task SelectAsync(IPage page, string activityId) => page.ClickAsync($"[data-activity='{activityId}'] .an-title");
 
     private async Task<IPage> AnalystPageAsync()
     {

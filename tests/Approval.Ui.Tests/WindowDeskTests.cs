@@ -97,6 +97,38 @@ public sealed class WindowDeskTests(UiHost host, Browser browser)
     }
 
     [Fact]
+    public async Task A_one_thing_package_is_received_once_with_its_merged_materials_and_each_matter_gets_its_own_case()
+    {
+        var page = await browser.SignInAsync(host, "clerk", returnUrl: "/window");
+        await page.FillAsync("#matter-search", "企业开办");
+        await Assertions.Expect(page.Locator("#matter-list tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#matter-list [data-kind='package']")).ToBeVisibleAsync();
+        await page.ClickAsync("#pick-matter-package-enterprise-opening");
+        await Assertions.Expect(page.Locator("#package-matters")).ToContainTextAsync("企业设立登记");
+        await Assertions.Expect(page.Locator("#package-matters")).ToContainTextAsync("住房公积金单位缴存登记");
+
+        // The merged list names each material once, and says when several matters share it.
+        var codes = await page.Locator("#material-list tr[data-material]").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.material)");
+        Assert.Equal(codes.Length, codes.Distinct().Count());
+        await Assertions.Expect(page.Locator("#material-list .shared-material").First).ToBeVisibleAsync();
+
+        await page.ClickAsync("#select-all-materials");
+        await FillApplicantAsync(page, "东莞市一件事科技有限公司");
+        await ScreenshotAsync(page, "window-package");
+        await page.ClickAsync("#submit-application");
+
+        var members = page.Locator("#result-members tbody tr");
+        await Assertions.Expect(members).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator("#result-case-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^QK\d{12}$"));
+        await Assertions.Expect(page.Locator("#result-members")).ToContainTextAsync("公章刻制备案");
+
+        // Each matter's case is its own, numbered under the package's and open from the result.
+        var caseNumber = await page.Locator("#result-case-number").InnerTextAsync();
+        var memberNumbers = await members.Locator("td >> nth=0").AllInnerTextsAsync();
+        Assert.All(memberNumbers, n => Assert.StartsWith($"{caseNumber}-", n.Trim(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_approver_is_denied_the_window_desk()
     {
         var page = await browser.SignInAsync(host, "reviewer");
