@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json.Nodes;
 using Approval.DesignerHost.Applications;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Cases;
 using Approval.DesignerHost.Http;
 using Approval.Engine.Documents;
 using Approval.Engine.Execution;
@@ -21,7 +22,7 @@ public static class ApplicationsApi
         matters.MapGet("", ListMatters).WithSummary("Every matter with a published guide and workflow.");
         matters.MapGet("/{code}", GetMatter).ProducesProblem(StatusCodes.Status404NotFound);
 
-        var applications = app.MapGroup("/applications").WithTags("Applications");
+        var applications = app.MapGroup("/applications").WithTags("Applications").RequireCaseAccess("id", "Application");
         applications.MapPost("", Submit)
             .RequireAuthorization(Policies.ReceiveApplications)
             .WithSummary("Receives an application at the window: accepted at once, accepted with deficiency, asked for correction, or refused — with its documents.")

@@ -1,6 +1,7 @@
 using System.Net.Mime;
 using System.Security.Claims;
 using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Cases;
 using Approval.Engine.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,9 +13,11 @@ public static class DocumentsApi
     public static IEndpointRouteBuilder MapDocumentsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/workflow-instances/{instanceId:guid}/documents", ListForInstance)
+            .RequireCaseAccess("instanceId", "Instance")
             .WithTags("Documents")
             .WithSummary("The case file: every document the instance issued, in order, with its SHA-256.");
         app.MapGet("/workflow-instances/{instanceId:guid}/documents/verify", Verify)
+            .RequireCaseAccess("instanceId", "Instance")
             .WithTags("Documents")
             .WithSummary("Checks the case file: every document against the SHA-256 recorded at issue, and the closing manifest against the documents it lists.");
         app.MapGet("/documents/{documentId:guid}", GetDocument)
@@ -37,11 +40,16 @@ public static class DocumentsApi
     public static async Task<Ok<CaseFileReport>> Verify(Guid instanceId, CaseFileVerifier verifier, CancellationToken cancellationToken) =>
         TypedResults.Ok(await verifier.VerifyAsync(instanceId, cancellationToken));
 
-    public static async Task<IResult> GetDocument(Guid documentId, IDocumentStore documents, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<IResult> GetDocument(Guid documentId, IDocumentStore documents, CaseGate gate, HttpContext http, CancellationToken cancellationToken)
     {
         if (await documents.FindAsync(documentId, cancellationToken) is not { } document)
         {
             return TypedResults.Problem($"Document {documentId} does not exist.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (await gate.CheckAsync(http.User, document.InstanceId, "The case of document", cancellationToken) is { } refusal)
+        {
+            return refusal.ToProblem();
         }
 
         return Serve(document, http);

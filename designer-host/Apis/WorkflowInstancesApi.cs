@@ -19,7 +19,7 @@ public static class WorkflowInstancesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        var api = app.MapGroup("/workflow-instances").WithTags("Workflow instances");
+        var api = app.MapGroup("/workflow-instances").WithTags("Workflow instances").RequireCaseAccess("instanceId", "Instance");
         api.MapGet("/{instanceId:guid}", GetInstance)
             .WithSummary("An instance: status, version, variables, bookmarks, work items, journal and incident.")
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -37,7 +37,7 @@ public sealed class CaseDirectory(EngineDbContextFactory contexts, IClockStore c
         var visible = rows
             .Where(r => r.Input["application"] is JsonObject)
             .Select(r => (Row: r, Department: CaseAccess.DepartmentOf(r.Input)))
-            .Where(r => CaseAccess.MaySee(user, r.Department))
+            .Where(r => CaseAccess.MaySee(user, r.Row.Input))
             .Take(max)
             .ToList();
 

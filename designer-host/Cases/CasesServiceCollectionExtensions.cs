@@ -7,6 +7,7 @@ public static class CasesServiceCollectionExtensions
     {
         services.AddScoped<InstanceReader>();
         services.AddScoped<CaseDirectory>();
+        services.AddScoped<CaseGate>();
         return services;
     }
 }

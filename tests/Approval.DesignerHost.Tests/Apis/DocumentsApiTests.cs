@@ -34,6 +34,7 @@ public sealed class DocumentsApiTests(ApprovalHostFactory host)
     {
         var guide = CaseSamples.Guide();
         guide["matterCode"] = matterCode;
+        guide["department"] = "市市场监督管理局"; // the demo clerk's: only the competent department and the receiving office see a case
         return CaseSamples.Input(guide, CaseSamples.Application("M01", "M02", "M03", "M04"));
     }
 
