@@ -29,8 +29,9 @@ internal static class DesignerCanvas
     /// <summary>Fills the guide tab so the published definition is a matter the window desk can receive.</summary>
     public static async Task FillMatterGuideAsync(IPage page, string matterCode, string name, int statutoryDays, int committedDays, string material)
     {
-        await page.GetByRole(AriaRole.Tab, new() { Name = "指南" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "指南", Exact = true }).ClickAsync();
         await page.ClickAsync("#guide-is-matter");
+        await Expect(page.Locator("#guide-code input")).ToBeVisibleAsync();
         await page.FillAsync("#guide-code input", matterCode);
         await page.FillAsync("#guide-name input", name);
         await page.FillAsync("#guide-department input", "市市场监督管理局");
@@ -38,6 +39,18 @@ internal static class DesignerCanvas
         await page.FillAsync("#guide-statutory input", statutoryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#guide-committed input", committedDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#add-material");
-        await page.FillAsync("#guide-materials .material-name input", material);
+        var name = page.Locator("#guide-materials .material-name input");
+        try
+        {
+            await name.WaitForAsync(new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // On a loaded machine a click can land while the fields typed just before are still re-rendering the panel.
+            await page.ClickAsync("#add-material");
+        }
+
+        await Expect(name).ToHaveCountAsync(1);
+        await name.FillAsync(material);
     }
 }
