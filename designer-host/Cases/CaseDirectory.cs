@@ -11,7 +11,8 @@ namespace Approval.DesignerHost.Cases;
 /// <summary>Finds cases (办件) for the case view: the most recent ones a user may see, or those whose case number matches.</summary>
 /// <remarks>
 /// The department a case belongs to sits in the instance's JSON input, which neither database can index portably, so
-/// the newest instances carrying a case number are read (without their run state) and filtered here.
+/// the newest instances carrying a case number are read (without their run state) and filtered here. A whole case number
+/// is looked up exactly, through the correlation index, so an old case is still found; part of one searches the newest.
 /// </remarks>
 public sealed class CaseDirectory(EngineDbContextFactory contexts, IClockStore clocks, TimeProvider time)
 {
@@ -22,8 +23,18 @@ public sealed class CaseDirectory(EngineDbContextFactory contexts, IClockStore c
     {
         var number = caseNumber?.Trim();
         await using var db = contexts.Create();
-        var query = db.Instances.AsNoTracking().Where(i => i.CorrelationId != null && i.ParentInstanceId == null);
-        if (!string.IsNullOrEmpty(number))
+        var query = db.Instances.AsNoTracking().Where(i => i.CorrelationId != null);
+        if (string.IsNullOrEmpty(number))
+        {
+            // The list shows cases as applicants know them: a package once, not each of its matters.
+            query = query.Where(i => i.ParentInstanceId == null);
+        }
+        else if (await db.Instances.AnyAsync(i => i.CorrelationId == number, cancellationToken))
+        {
+            // A whole case number (a package's matter's too) is found through the index, however old the case.
+            query = query.Where(i => i.CorrelationId == number);
+        }
+        else
         {
             query = query.Where(i => i.CorrelationId!.Contains(number));
         }

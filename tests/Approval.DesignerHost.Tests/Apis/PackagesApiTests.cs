@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Approval.DesignerHost.Auth;
+using Approval.DesignerHost.Cases;
 using Approval.DesignerHost.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Approval.Engine.Tests.Support;
 
 namespace Approval.DesignerHost.Tests.Apis;
@@ -43,6 +46,17 @@ public sealed class PackagesApiTests(ApprovalHostFactory host)
         Assert.All(members, m => Assert.StartsWith(caseNumber + "-", m!["caseNumber"].Text()));
         Assert.All(members, m => Assert.DoesNotContain(m!["status"].Text(), new[] { "CorrectionRequested", "RefusedAcceptance" }));
         Assert.Equal(5, members.Select(m => m!["matterCode"].Text()).Distinct().Count());
+
+        // The case search finds the package and, by its whole number, a matter's case inside it — for the department only.
+        using var scope = host.Services.CreateScope();
+        var cases = scope.ServiceProvider.GetRequiredService<CaseDirectory>();
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        var supervisor = CookieSignIn.PrincipalFor(users.Find("supervisor")!);
+        var memberNumber = members[1]!["caseNumber"].Text();
+        Assert.Equal([caseNumber], (await cases.SearchAsync(supervisor, caseNumber, 10, CancellationToken.None)).Select(c => c.CaseNumber));
+        var found = Assert.Single(await cases.SearchAsync(supervisor, memberNumber, 10, CancellationToken.None));
+        Assert.Equal(members[1]!["id"].Text(), found.InstanceId.ToString());
+        Assert.Empty(await cases.SearchAsync(CookieSignIn.PrincipalFor(users.Find("analyst")!), memberNumber, 10, CancellationToken.None));
     }
 
     [Fact]

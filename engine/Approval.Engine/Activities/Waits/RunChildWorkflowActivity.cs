@@ -20,6 +20,7 @@ public sealed class RunChildWorkflowActivity : Activity
         [
             new InputDescriptor("definitionId", "String", new("子流程定义", "Definition"), Required: true),
             new InputDescriptor("input", "Object", new("输入", "Input")),
+            new InputDescriptor("correlationId", "String", new("子流程关联标识", "Child correlation id")),
             new InputDescriptor("resultVariable", "String", new("结果变量", "Result variable"), LiteralOnly: true),
         ],
         ["Done", "Failed"]);
@@ -33,9 +34,13 @@ public sealed class RunChildWorkflowActivity : Activity
         }
 
         var bookmark = context.CreateBookmark(BookmarkKinds.ChildWorkflow, payload: new JsonObject { ["definitionId"] = definitionId });
-        context.Enqueue(OutboxKinds.StartChild, new StartChildRequest(bookmark.Id, context.Instance.Id, bookmark.Id, definitionId, context.GetObject("input"), context.Instance.CorrelationId));
+        context.Enqueue(OutboxKinds.StartChild, new StartChildRequest(bookmark.Id, context.Instance.Id, bookmark.Id, definitionId, context.GetObject("input"), CorrelationOf(context)));
         return new(ActivityResult.Wait(bookmark));
     }
+
+    /// <summary>The child's own correlation id when given (a package's matter has its own case number), else the parent's.</summary>
+    private static string? CorrelationOf(ActivityExecutionContext context) =>
+        context.GetString("correlationId") is { Length: > 0 } own ? own : context.Instance.CorrelationId;
 
     public override ValueTask<ActivityResult> ResumeAsync(ActivityExecutionContext context, ResumeStimulus stimulus)
     {
