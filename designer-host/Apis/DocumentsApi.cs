@@ -2,6 +2,7 @@ using System.Net.Mime;
 using System.Security.Claims;
 using Approval.DesignerHost.Auth;
 using Approval.DesignerHost.Cases;
+using Approval.DesignerHost.Designer;
 using Approval.Engine.Documents;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -86,6 +87,11 @@ public static class DocumentsApi
             var problem = TypedResults.Problem($"The template does not parse: {errors[0]}", statusCode: StatusCodes.Status400BadRequest, title: "The template is invalid");
             problem.ProblemDetails.Extensions["errors"] = errors;
             return problem;
+        }
+
+        if (TemplateTrial.Run(kind, request.Content, time) is { } failure)
+        {
+            return TypedResults.Problem($"The template fails when tried on a sample case: {failure}", statusCode: StatusCodes.Status400BadRequest, title: "The template is invalid");
         }
 
         var saved = await documents.AddTemplateVersionAsync(kind, string.IsNullOrWhiteSpace(scope) ? DocumentTemplate.DefaultScope : scope, request.Title, request.Content, user.Actor(), time.GetUtcNow(), cancellationToken);

@@ -51,7 +51,7 @@ public sealed class WindowReception(ApplicationService applications, Application
             return new Refusal(StatusCodes.Status404NotFound, $"Application {id} does not exist.");
         }
 
-        if (materials is not { Count: > 0 } || materials.Any(m => string.IsNullOrWhiteSpace(m.Code)))
+        if (materials is not { Count: > 0 } || materials.Any(m => string.IsNullOrWhiteSpace(m?.Code)))
         {
             return new Refusal(StatusCodes.Status400BadRequest, "'materials' must list the materials brought, each with its 'code'.");
         }

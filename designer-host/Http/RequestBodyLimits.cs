@@ -23,6 +23,11 @@ public static class RequestBodyLimits
             {
                 feature.MaxRequestBodySize = limit;
             }
+            else
+            {
+                // A server without the feature (the test server, some proxies' in-process hosts) counts nothing itself.
+                context.Request.Body = new LimitedRequestStream(context.Request.Body, limit, TooLarge);
+            }
 
             await next(context);
         });
@@ -48,6 +53,6 @@ public static class RequestBodyLimits
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length).TrimStart('\uFEFF');
     }
 
-    private static BadHttpRequestException TooLarge(long limit) =>
+    internal static BadHttpRequestException TooLarge(long limit) =>
         new($"The request body is larger than the {limit / 1024} KB this API accepts.", StatusCodes.Status413PayloadTooLarge);
 }

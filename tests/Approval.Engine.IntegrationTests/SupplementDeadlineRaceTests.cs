@@ -36,10 +36,12 @@ public abstract class SupplementDeadlineRaceTests
             var supplement = bookmarks.Single(b => b.Kind == BookmarkKinds.Signal);
             var deadline = bookmarks.Single(b => b.Kind == BookmarkKinds.Timer);
 
-            // Both arrive together, from two callers, as a window and a timer would.
-            var outcomes = await Task.WhenAll(
-                Attempt(host, supplement.Id, new JsonObject { ["materials"] = new JsonArray(new JsonObject { ["code"] = "M02" }) }),
-                Attempt(host, deadline.Id, null));
+            // Both arrive together, from two callers, as the window and the timer job would: released by one gate on two threads.
+            var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var window = Task.Run(async () => { await gate.Task; return await Attempt(host, supplement.Id, new JsonObject { ["materials"] = new JsonArray(new JsonObject { ["code"] = "M02" }) }); });
+            var timer = Task.Run(async () => { await gate.Task; return await FireTimer(host, run.Instance.Id, deadline.Id); });
+            gate.SetResult();
+            var outcomes = await Task.WhenAll(window, timer);
 
             Assert.Equal(1, outcomes.Count(o => o));
             var journal = await host.Store.ReadJournalAsync(run.Instance.Id, CancellationToken.None);
@@ -47,8 +49,21 @@ public abstract class SupplementDeadlineRaceTests
             var terminations = journal.Count(j => j.Event == Journal.JournalEvents.InstanceTerminated);
             Assert.Equal(1, logs + terminations);
             Assert.Equal(1, journal.Count(j => j.Event == Journal.JournalEvents.BookmarkResumed && j.ActivityId == "tolerate"));
+
+            // The stored state agrees with the journal: the loser left nothing behind that could still fire.
+            var instance = (await host.Store.FindInstanceAsync(run.Instance.Id, CancellationToken.None))!;
+            var left = await host.Store.ListBookmarksAsync(run.Instance.Id, CancellationToken.None);
+            Assert.DoesNotContain(left, b => b.ActivityId == "tolerate");
+            // The supplement leaves the review open; the deadline ends the whole case, review included.
+            Assert.Equal(outcomes[0] ? Instances.WorkflowStatus.Suspended : Instances.WorkflowStatus.Completed, instance.Status);
+            Assert.Equal(outcomes[0] ? 1 : 0, left.Count);
         }
     }
+
+    /// <summary>What the Quartz timer job does: resume if still waiting, else nothing.</summary>
+    private static Task<bool> FireTimer(EngineHost host, Guid instanceId, Guid bookmarkId) =>
+        host.InScopeAsync(async sp => await sp.GetRequiredService<WorkflowRuntime>().ResumeIfWaitingAsync(
+            new Scheduling.ResumeRequest(instanceId, bookmarkId, new JsonObject { ["firedAt"] = "now" }, "system:timer"), CancellationToken.None) is not null);
 
     private static async Task<bool> Attempt(EngineHost host, Guid bookmarkId, JsonObject? payload)
     {

@@ -39,7 +39,36 @@ public static class DefinitionJson
             throw new DefinitionFormatException($"The definition is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}): {FirstSentence(ex.Message)}");
         }
 
+        RequireWholeCharacters(json);
         return node as JsonObject ?? throw new DefinitionFormatException("The definition must be a JSON object.");
+    }
+
+    /// <summary>
+    /// A <c>\uD800</c> escape without its other half parses, but fails only when the string is first read, deep inside
+    /// whatever reads it; one pass over every string here turns that into a format error up front.
+    /// </summary>
+    private static void RequireWholeCharacters(string json)
+    {
+        if (!json.Contains("\\u", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            throw new DefinitionFormatException($"The definition holds a \\u escape that is half of a surrogate pair (near byte {reader.TokenStartIndex + 1}); send whole characters.");
+        }
     }
 
     /// <summary>Reads a definition document in our shape (Elsa 3's, with our activity type names).</summary>
@@ -59,6 +88,14 @@ public static class DefinitionJson
         }
 
         var name = GetString(document, "name");
+        RequireKind(document, "name", JsonValueKind.String, "name", errors);
+        RequireKind(document, "description", JsonValueKind.String, "description", errors);
+        RequireKind(document, "customProperties", JsonValueKind.Object, "customProperties", errors);
+        if (document["version"] is { } versionNode && !(versionNode is JsonValue number && number.TryGetValue<int>(out _)))
+        {
+            errors.Add(new DefinitionError("invalid-field", "version must be a whole number."));
+        }
+
         if (document["root"] is not JsonObject root)
         {
             errors.Add(new DefinitionError("missing-field", "root is required and must be a Flowchart object."));
@@ -228,15 +265,21 @@ public static class DefinitionJson
             return null;
         }
 
+        RequireKind(activity, "name", JsonValueKind.String, $"root.activities[{index}].name", errors, id);
+        RequireKind(activity, "metadata", JsonValueKind.Object, $"root.activities[{index}].metadata", errors, id);
         var inputs = new Dictionary<string, InputValue>(StringComparer.Ordinal);
         foreach (var (property, value) in activity)
         {
-            if (NonInputProperties.Contains(property) || value is not JsonObject wrapper)
+            if (NonInputProperties.Contains(property) || value is not JsonObject wrapper || wrapper["expression"] is null)
             {
                 continue;
             }
 
-            if (wrapper["expression"] is JsonObject expression)
+            if (wrapper["expression"] is not JsonObject expression || expression["type"] is JsonNode language && language.GetValueKind() != JsonValueKind.String)
+            {
+                errors.Add(new DefinitionError("invalid-input", $"Input '{property}' of activity '{id}' must be {{typeName, expression:{{type, value}}}} with a string type.", id, property));
+            }
+            else
             {
                 var expressionType = GetString(expression, "type") ?? ExpressionTypes.Literal;
                 inputs[property] = new InputValue(GetString(wrapper, "typeName") ?? "Object", expressionType, expression["value"]?.DeepClone());
@@ -266,6 +309,11 @@ public static class DefinitionJson
             var sourceActivity = GetString(source, "activity");
             var targetActivity = GetString(target, "activity");
             if (string.IsNullOrWhiteSpace(sourceActivity) || string.IsNullOrWhiteSpace(targetActivity))
+            {
+                return null;
+            }
+
+            if (!IsStringOrAbsent(source, "port") || !IsStringOrAbsent(target, "port"))
             {
                 return null;
             }
@@ -315,6 +363,17 @@ public static class DefinitionJson
 
         return variables;
     }
+
+    /// <summary>A wrong type is refused rather than silently dropped, so what is stored is what the sender meant.</summary>
+    private static void RequireKind(JsonObject obj, string property, JsonValueKind kind, string path, List<DefinitionError> errors, string? activityId = null)
+    {
+        if (obj[property] is { } node && node.GetValueKind() != kind)
+        {
+            errors.Add(new DefinitionError("invalid-field", $"{path} must be {(kind == JsonValueKind.Object ? "an object" : "a string")}, not {node.GetValueKind().ToString().ToLowerInvariant()}.", activityId));
+        }
+    }
+
+    private static bool IsStringOrAbsent(JsonObject obj, string property) => obj[property] is null || obj[property]!.GetValueKind() == JsonValueKind.String;
 
     internal static string? GetString(JsonObject obj, string property) =>
         obj[property] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

@@ -133,7 +133,7 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ScribanExpres
         }
     }
 
-    private static void CheckShape(WorkflowDefinition definition, List<DefinitionError> errors)
+    private void CheckShape(WorkflowDefinition definition, List<DefinitionError> errors)
     {
         var graph = definition.Graph;
         var starts = definition.Root.Activities.Where(a => a.Type == StartActivity.TypeName).ToList();
@@ -158,6 +158,10 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ScribanExpres
         {
             errors.Add(new DefinitionError("no-end", "No End or Terminate activity can be reached from Start.", starts[0].Id));
         }
+        else
+        {
+            CheckWayOut(definition, reachable, errors);
+        }
 
         foreach (var join in definition.Root.Activities.Where(a => a.Type == JoinActivity.TypeName))
         {
@@ -167,5 +171,50 @@ public sealed class DefinitionValidator(ActivityRegistry registry, ScribanExpres
                 errors.Add(new DefinitionError("join-single-path", $"Join '{join.Name ?? join.Id}' has {inbound} inbound path; a join needs at least two.", join.Id));
             }
         }
+    }
+
+    /// <summary>Loops are legal (退回补正 goes round until approved), but a loop every way out of which leads back in never ends.</summary>
+    private void CheckWayOut(WorkflowDefinition definition, HashSet<string> reachable, List<DefinitionError> errors)
+    {
+        var graph = definition.Graph;
+        var finishes = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>();
+        foreach (var id in reachable)
+        {
+            if (graph.Activities.TryGetValue(id, out var node) && EndsAPath(node, graph))
+            {
+                finishes.Add(id);
+                pending.Push(id);
+            }
+        }
+
+        while (pending.Count > 0)
+        {
+            foreach (var connection in graph.Inbound(pending.Pop()))
+            {
+                if (reachable.Contains(connection.Source.Activity) && finishes.Add(connection.Source.Activity))
+                {
+                    pending.Push(connection.Source.Activity);
+                }
+            }
+        }
+
+        foreach (var node in definition.Root.Activities.Where(a => reachable.Contains(a.Id) && !finishes.Contains(a.Id)).DistinctBy(a => a.Id))
+        {
+            errors.Add(new DefinitionError("no-way-out", $"Activity '{node.Name ?? node.Id}' is on a loop with no way out: no End, Terminate or unconnected outcome can be reached from it.", node.Id));
+        }
+    }
+
+    /// <summary>A path can end here: an End or Terminate, or an outcome with nothing connected (that path simply completes).</summary>
+    /// <remarks>Unknown types count as ends: they are reported as unknown already, and guessing their ports would add noise.</remarks>
+    private bool EndsAPath(ActivityNode node, FlowGraph graph)
+    {
+        if (node.Type is EndActivity.TypeName or TerminateActivity.TypeName || registry.Find(node.Type) is not { } activity)
+        {
+            return true;
+        }
+
+        var connected = graph.Outbound(node.Id).Where(c => graph.Activities.ContainsKey(c.Target.Activity)).Select(c => c.Source.Port).ToHashSet(StringComparer.Ordinal);
+        return connected.Count == 0 || activity.GetOutcomes(node).Any(port => !connected.Contains(port));
     }
 }

@@ -86,6 +86,12 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
         var updated = new List<DefinitionVersion>();
         if (await store.FindPublishedAsync(definitionId, cancellationToken) is { } previous)
         {
+            if (previous.Id == latest.Id)
+            {
+                // Another publish of this very version committed between our two reads.
+                throw new WorkflowConflictException($"Version {latest.Version} of '{definitionId}' was just published by someone else.");
+            }
+
             previous.IsPublished = false;
             updated.Add(previous);
         }

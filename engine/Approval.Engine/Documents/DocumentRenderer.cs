@@ -63,6 +63,12 @@ public sealed class DocumentRenderer
         {
             throw new DocumentTemplateException(ex.Message, ex);
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or InvalidCastException or OutOfMemoryException)
+        {
+            // Built-ins given impossible arguments (string.pad_left 2000000000 asks for a string longer than .NET allows,
+            // which fails at once with OutOfMemoryException, before anything is allocated).
+            throw new DocumentTemplateException($"The template failed: {ex.Message}", ex);
+        }
     }
 }
 

@@ -21,6 +21,10 @@ public static class ApiSteps
             $"/api/workflow-definitions/{definitionId}/execute",
             new JsonObject { ["input"] = input ?? [], ["correlationId"] = correlationId }));
 
+    /// <summary>Starts an instance and returns the response as it is, for tests about refusals and races.</summary>
+    public static Task<HttpResponseMessage> ExecuteRawAsync(this HttpClient analyst, string definitionId) =>
+        analyst.PostJsonAsync($"/api/workflow-definitions/{definitionId}/execute", new JsonObject { ["input"] = new JsonObject() });
+
     public static async Task<JsonNode> GetInstanceAsync(this HttpClient client, string instanceId) =>
         await HttpAssert.JsonAsync(await client.GetAsync($"/api/workflow-instances/{instanceId}"));
 

@@ -143,7 +143,8 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         var known = (guideMaterials ?? []).OfType<JsonObject>().Select(m => JsonValues.StringOf(m["code"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var material in request.Materials ?? [])
         {
-            if (string.IsNullOrWhiteSpace(material.Code))
+            // A JSON null in the list binds as a null element.
+            if (string.IsNullOrWhiteSpace(material?.Code))
             {
                 problems.Add("Every material needs its 'code'.");
             }
