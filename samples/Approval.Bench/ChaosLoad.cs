@@ -75,7 +75,11 @@ public sealed class ChaosLoad(ChaosClient client, IReadOnlyList<ChaosCase> cases
             {
                 await body();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // Stopped because another worker failed or the run timed out: that is what gets reported.
+            }
+            catch (Exception ex)
             {
                 Interlocked.CompareExchange(ref failure, ex, null);
                 await stop.CancelAsync();
