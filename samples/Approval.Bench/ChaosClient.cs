@@ -27,9 +27,11 @@ public sealed class ChaosClient(IReadOnlyList<CaseDriver> hosts, BenchMatter com
         var created = await SendAsync(item, 0, (driver, ct) => driver.SubmitOnceAsync(item.Number, matter.Code, materials, item.IdempotencyKey, ct), cancellationToken);
         item.Id = Guid.Parse(created["id"]!.GetValue<string>());
         item.Status = created["status"]?.GetValue<string>();
-        if (item.Status != item.AcceptedStatus && item.Status != item.ExpectedStatus)
+        // A repeat answers with the case as it stands now, which may have moved on (review under way, deadline passed);
+        // only an answer that says it was not accepted as sent is wrong. The end state is checked at the end.
+        if (item.Status is "RefusedAcceptance" or "CorrectionRequested" or "Rejected" or "Withdrawn" or null)
         {
-            throw new BenchFailedException($"Application {item.Number} ({item.Kind}) answered {item.Status}, expected {item.AcceptedStatus}.");
+            throw new BenchFailedException($"Application {item.Number} ({item.Kind}) answered {item.Status ?? "no status"}, expected {item.AcceptedStatus}.");
         }
     }
 
