@@ -13,6 +13,7 @@ using Approval.DesignerHost.Tasks;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Hosting;
 using Approval.Workflows;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -47,6 +48,7 @@ public static class ApprovalHostExtensions
         services.AddOptions<ApprovalOptions>().BindConfiguration(ApprovalOptions.Section);
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.Section);
         services.AddApprovalAuth(SigningKeyFile(provider, connectionString));
+        AddSharedDataProtection(services, configuration);
 
         services.AddProblemDetails();
         services.AddExceptionHandler<EngineExceptionHandler>();
@@ -103,6 +105,18 @@ public static class ApprovalHostExtensions
 
         app.Lifetime.ApplicationStarted.Register(() => AnnounceAddresses(app));
         return app;
+    }
+
+    /// <summary>Sign-in cookies and antiforgery tokens are encrypted with the data-protection key ring. By default each
+    /// host keeps its own (under the user's home, named after the content root), so a cookie one host issued is
+    /// unreadable on another. <c>Approval:DataProtection:KeysFolder</c> names a folder every host shares (a network
+    /// volume), and one application name makes the hosts read each other's keys.</summary>
+    private static void AddSharedDataProtection(IServiceCollection services, IConfiguration configuration)
+    {
+        if (configuration.GetValue<string?>("Approval:DataProtection:KeysFolder") is { Length: > 0 } folder)
+        {
+            services.AddDataProtection().SetApplicationName("Approval").PersistKeysToFileSystem(new DirectoryInfo(folder));
+        }
     }
 
     /// <summary>Beside the SQLite file (<c>approval.db</c> → <c>approval.signing-key</c>); in the working folder for PostgreSQL.</summary>

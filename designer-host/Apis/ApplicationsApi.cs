@@ -50,10 +50,23 @@ public static class ApplicationsApi
             ? TypedResults.Ok(MatterView.From(matter))
             : TypedResults.Problem($"Matter '{code}' is not in the catalogue.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static async Task<Created<ApplicationView>> Submit(SubmitApplication request, ClaimsPrincipal user, WindowReception window, CancellationToken cancellationToken)
+    /// <remarks>With an <c>Idempotency-Key</c> header, a repeat of a submission answers 200 with the case the first one
+    /// opened instead of opening another (see <see cref="IdempotentCaseId"/>).</remarks>
+    public static async Task<Results<Created<ApplicationView>, Ok<ApplicationView>, ProblemHttpResult>> Submit(
+        SubmitApplication request, ClaimsPrincipal user, WindowReception window, HttpRequest http, CancellationToken cancellationToken)
     {
-        var view = await window.SubmitAsync(request, user, cancellationToken);
-        return TypedResults.Created($"/api/applications/{view.Id}", view);
+        string? key = null;
+        if (http.Headers.TryGetValue(IdempotentCaseId.Header, out var values))
+        {
+            key = values.Count == 1 ? values[0] ?? "" : "";
+            if (IdempotentCaseId.Problem(key) is { } problem)
+            {
+                return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+            }
+        }
+
+        var (view, created) = await window.SubmitAsync(request, user, key, cancellationToken);
+        return created ? TypedResults.Created($"/api/applications/{view.Id}", view) : TypedResults.Ok(view);
     }
 
     public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(Guid id, ApplicationReader reader, CancellationToken cancellationToken) =>

@@ -33,11 +33,30 @@ public sealed class WindowReception(ApplicationService applications, Application
     /// <exception cref="InvalidApplicationException">Something the application needs is missing or unknown.</exception>
     /// <exception cref="WorkflowNotFoundException">The matter is not in the catalogue.</exception>
     /// <exception cref="WorkflowConflictException">The matter is not open for applications.</exception>
-    public async Task<ApplicationView> SubmitAsync(SubmitApplication request, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<ApplicationView> SubmitAsync(SubmitApplication request, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        (await SubmitAsync(request, user, idempotencyKey: null, cancellationToken)).View;
+
+    /// <summary>Receives the application once per <paramref name="idempotencyKey"/> (see <see cref="IdempotentCaseId"/>):
+    /// a repeat answers with the case the first attempt opened, and <c>Created</c> false.</summary>
+    public async Task<(ApplicationView View, bool Created)> SubmitAsync(SubmitApplication request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        var caseId = idempotencyKey is null ? (Guid?)null : IdempotentCaseId.For(user.Actor(), idempotencyKey);
+        if (caseId is { } known && await reader.ReadAsync(known, cancellationToken) is { } earlier)
+        {
+            return (earlier, false);
+        }
+
         var officer = new ReceivingOfficer(user.Actor(), directory.Find(user.Actor())?.DisplayName ?? user.Actor(), user.Department());
-        var run = await applications.SubmitAsync(request, officer, cancellationToken);
-        return (await reader.ReadAsync(run.Instance.Id, cancellationToken))!;
+        try
+        {
+            var run = await applications.SubmitAsync(request, officer, caseId, cancellationToken);
+            return ((await reader.ReadAsync(run.Instance.Id, cancellationToken))!, true);
+        }
+        catch (DuplicateKeyException) when (caseId is { } raced)
+        {
+            // A repeat of the same key committed first (on this host or another): its case is the one.
+            return ((await reader.ReadAsync(raced, cancellationToken))!, false);
+        }
     }
 
     /// <summary>The case as it now stands, or null when there is none with this id.</summary>

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# CI smoke test of the benchmark: 200 instances on SQLite and, when a PostgreSQL port is given, on PostgreSQL.
-# It proves the program runs, verifies and prints its figures; it does not judge them (docs/benchmarks.md does).
+# CI smoke test of the benchmark: 200 instances on SQLite and, when a PostgreSQL port is given, on PostgreSQL; then
+# the chaos runs at a small size: crash (100 applications, one SIGKILL) on SQLite and PostgreSQL, and cluster (two
+# hosts on one PostgreSQL, 160 applications). The chaos runs use designer-host's Release build, else its Debug build.
+# It proves the programs run, verify and print their figures; it does not judge them (docs/benchmarks.md does).
 # usage: bash samples/Approval.Bench/BenchSmoke.sh [postgres-port]   (PostgreSQL on 127.0.0.1, user postgres, trust auth)
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,10 +25,31 @@ run() {
   echo "$out" | grep -qx 'verified=true' || { echo "bench $name: not verified"; return 1; }
 }
 
+# A chaos verb: passes only when it verified the database and found no duplicates.
+chaos() {
+  local name=$1; shift
+  local out
+  out=$(dotnet run -c Release --no-build --project samples/Approval.Bench -- "$@" --timeout-seconds 300 2>&1)
+  local rc=$?
+  echo "$out" | grep -E '^(applications|hosts|kills|recovered_seconds|applications_per_second|client_retries|duplicates|verified)=' | sed "s/^/bench $name: /"
+  if [ $rc -ne 0 ]; then
+    echo "$out" | tail -20 | sed "s/^/bench $name: /"
+    echo "bench $name: exit $rc"
+    return $rc
+  fi
+  echo "$out" | grep -qx 'duplicates=0' || { echo "bench $name: duplicates"; return 1; }
+  echo "$out" | grep -qx 'verified=true' || { echo "bench $name: not verified"; return 1; }
+}
+
 rc=0
 run sqlite --provider sqlite || rc=$?
+chaos crash-sqlite crash --provider sqlite --applications 100 || rc=$?
 if [ -n "$PGPORT" ]; then
   run postgres --provider postgres --recreate-database \
     --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=approval_bench_smoke" || rc=$?
+  chaos crash-postgres crash --provider postgres --applications 100 \
+    --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=approval_chaos_crash" || rc=$?
+  chaos cluster cluster --hosts 2 --applications 160 \
+    --connection "Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=approval_chaos_cluster" || rc=$?
 fi
 exit $rc

@@ -24,7 +24,7 @@ public sealed class CaseDriver : IDisposable
     public static async Task<CaseDriver> ConnectAsync(Uri url, int connections, CancellationToken cancellationToken)
     {
         var driver = new CaseDriver(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
-        foreach (var user in new[] { "clerk", "reviewer", "admin" })
+        foreach (var user in new[] { "clerk", "reviewer", "admin", "supervisor" })
         {
             var client = new HttpClient(driver._handler, disposeHandler: false) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(120) };
             var token = await client.PostAsJsonAsync("/api/auth/token", new { userName = user, password = user }, cancellationToken);
@@ -57,6 +57,37 @@ public sealed class CaseDriver : IDisposable
         }
 
         return Guid.Parse(created["id"]!.GetValue<string>());
+    }
+
+    /// <summary>A seeded matter's code and its materials, by the definition id of its workflow.</summary>
+    public async Task<BenchMatter> FindMatterAsync(string definitionId, CancellationToken cancellationToken)
+    {
+        var matter = (await GetAsync("clerk", "/api/matters", cancellationToken)).AsArray()
+            .FirstOrDefault(m => m!["definitionId"]!.GetValue<string>() == definitionId)
+            ?? throw new BenchFailedException($"The seeded matter '{definitionId}' is missing: the host must seed the demo catalogue.");
+        var materials = matter["materials"]!.AsArray().OfType<JsonObject>().ToList();
+        return new BenchMatter(
+            matter["code"]!.GetValue<string>(),
+            [.. materials.Where(m => m["required"]!.GetValue<bool>() && !m["tolerable"]!.GetValue<bool>()).Select(m => m["code"]!.GetValue<string>())],
+            [.. materials.Where(m => m["required"]!.GetValue<bool>() && m["tolerable"]!.GetValue<bool>()).Select(m => m["code"]!.GetValue<string>())]);
+    }
+
+    /// <summary>The clerk submits application <paramref name="n"/> with the given materials under an <c>Idempotency-Key</c>,
+    /// so a repeat after a lost answer finds the case the first attempt opened; returns the case as the host answered.</summary>
+    public async Task<JsonNode> SubmitOnceAsync(int n, string matterCode, IEnumerable<string> materials, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications")
+        {
+            Content = JsonContent.Create(new JsonObject
+            {
+                ["matterCode"] = matterCode,
+                ["applicant"] = new JsonObject { ["name"] = $"压测企业{n}", ["idType"] = "身份证", ["idNumber"] = $"4419001990{n:D8}", ["phone"] = "13800000000" },
+                ["materials"] = new JsonArray([.. materials.Select(c => (JsonNode)new JsonObject { ["code"] = c })]),
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using var response = await _clients["clerk"].SendAsync(request, cancellationToken);
+        return await ReadAsync(response, response.StatusCode == HttpStatusCode.OK ? HttpStatusCode.OK : HttpStatusCode.Created, "POST /api/applications", cancellationToken);
     }
 
     /// <summary>The review task the case waits on, read from the case.</summary>
@@ -108,6 +139,9 @@ public sealed class CaseDriver : IDisposable
         return JsonNode.Parse(text) ?? new JsonObject();
     }
 }
+
+/// <summary>A seeded matter as a bench drives it: required materials that must be there, and those 容缺 may defer.</summary>
+public sealed record BenchMatter(string Code, IReadOnlyList<string> Required, IReadOnlyList<string> Tolerable);
 
 /// <summary>An HTTP answer other than the one expected, with its status for callers that retry some of them.</summary>
 public sealed class HttpStatusException(HttpStatusCode status, string message) : Exception(message)

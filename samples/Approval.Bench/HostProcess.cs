@@ -22,10 +22,11 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    /// <summary>Starts the host on a free port with the given settings (environment form) and waits until /health answers.</summary>
-    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken)
+    /// <summary>Starts the host on <paramref name="port"/> (a free one by default) with the given settings (environment
+    /// form) and waits until /health answers. A restart passes the old port, so clients find the host where it was.</summary>
+    public static async Task<HostProcess> StartAsync(string hostDll, IReadOnlyDictionary<string, string> settings, string logFile, CancellationToken cancellationToken, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { hostDll, "--urls", $"http://127.0.0.1:{port}" },
@@ -94,6 +95,7 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     /// <summary>SIGKILL: no shutdown hooks run, nothing is flushed — a power cut as far as the host can tell.</summary>
+    /// <remarks>On Unix, <see cref="Process.Kill(bool)"/> sends SIGKILL (not SIGTERM), to the child and its descendants.</remarks>
     public void Kill()
     {
         _process.Kill(entireProcessTree: true);

@@ -14,6 +14,8 @@ try
         "engine" => await EngineBenchmark.RunAsync(EngineBenchOptions.Parse(args[1..]), Console.Out),
         "http" => await HttpBenchmark.RunAsync(HttpBenchOptions.Parse(args[1..]), Console.Out),
         "queries" => await QueriesBenchmark.RunAsync(QueriesBenchOptions.Parse(args[1..]), Console.Out),
+        "crash" => await CrashTest.RunAsync(CrashOptions.Parse(args[1..]), Console.Out),
+        "cluster" => await ClusterTest.RunAsync(ClusterOptions.Parse(args[1..]), Console.Out),
         _ => throw new UsageException($"Unknown verb '{args[0]}'."),
     };
 }

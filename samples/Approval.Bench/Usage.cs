@@ -64,6 +64,41 @@ public static class Usage
           --queries Q                    timed runs of each query (default 200)
           --timeout-seconds S            give up after S seconds (default 3600)
 
+        usage: Approval.Bench crash [options]
+
+        Starts the designer host as its own process under simulated time and drives N applications with C in flight: half
+        企业设立登记 approved at once, a quarter 食品经营许可 under 容缺 left to lapse on their supplement-deadline timer, a
+        quarter 企业设立登记 left undecided until they escalate yellow, red and critical, then approved. 30% of the way
+        through, simulated time jumps 14 days and the host is killed with SIGKILL as soon as the jump has committed (while
+        it fires the timers and escalations that fell due); further kills follow. Each time it is restarted on the same
+        port and database. The client retries what went unanswered (submissions carry an Idempotency-Key; a task is
+        completed only while the case shows it open). Then time jumps 40 days, every case is waited for until it reaches
+        its expected state, and the database is checked: no second case, journal step, document, task, escalation,
+        notification or timer firing. Prints kills, recovered_seconds, client_retries, duplicates=0, verified=true.
+
+        options:
+          --provider, --connection, --recreate-database, --keep-database   as for engine (postgres: always recreated)
+          --applications N               applications (default 1000)
+          --kills K                      SIGKILLs of the host (default 1)
+          --concurrency C                applications in flight (default 32)
+          --host-dll <path>              the host to run (default: designer-host's Release or Debug build)
+          --timeout-seconds S            give up after S seconds (default 1800)
+
+        usage: Approval.Bench cluster --connection <postgres> [options]
+
+        Starts H host processes on one PostgreSQL database (recreated), each running Quartz clustered and a Hangfire
+        server, and drives the same mix of N applications as crash, each step of a case sent to the next host in turn.
+        Halfway through, simulated time jumps 14 days, so timers and escalations fall due while all hosts run. Checks
+        from the journal that every step ran once and every escalation was recorded once. Prints
+        applications_per_second, host<i>_requests, duplicates=0, verified=true.
+
+        options:
+          --connection <string>          PostgreSQL connection string with a Database (required)
+          --hosts H                      host processes (default 2)
+          --applications N               applications (default 5000)
+          --concurrency C                applications in flight (default 32)
+          --host-dll <path>, --timeout-seconds S (default 3600)   as for crash
+
         exit codes: 0 measured and verified; 1 an operation failed, timed out or verification failed; 2 bad arguments.
 
         """;

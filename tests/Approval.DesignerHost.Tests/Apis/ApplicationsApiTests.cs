@@ -103,4 +103,36 @@ public sealed class ApplicationsApiTests(ApprovalHostFactory host)
         await HttpAssert.ProblemAsync(await reviewer.PostJsonAsync("/api/applications", MatterSamples.Application(code, "M01")), HttpStatusCode.Forbidden);
         await HttpAssert.ProblemAsync(await clerk.GetAsync($"/api/applications/{Guid.NewGuid()}"), HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task RepeatedSubmission_WithTheSameIdempotencyKey_OpensOneCase()
+    {
+        var clerk = await host.ClientForAsync("clerk");
+        var code = await host.PublishFoodMatterAsync();
+        var key = $"window-7-{Guid.NewGuid():N}";
+
+        var first = await HttpAssert.JsonAsync(await SubmitWithKeyAsync(clerk, code, key), HttpStatusCode.Created);
+        var repeats = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => SubmitWithKeyAsync(clerk, code, key)));
+        var other = await HttpAssert.JsonAsync(await SubmitWithKeyAsync(clerk, code, key + "-b"), HttpStatusCode.Created);
+
+        foreach (var repeat in repeats)
+        {
+            var again = await HttpAssert.JsonAsync(repeat, HttpStatusCode.OK);
+            Assert.Equal(first["id"].Text(), again["id"].Text());
+            Assert.Equal(first["caseNumber"].Text(), again["caseNumber"].Text());
+        }
+
+        Assert.NotEqual(first["id"].Text(), other["id"].Text());
+        var read = await HttpAssert.JsonAsync(await clerk.GetAsync($"/api/applications/{first["id"].Text()}"));
+        Assert.Single(read["documents"]!.AsArray(), d => d!["kind"].Text() == "AcceptanceReceipt");
+        Assert.Single(read["tasks"]!.AsArray());
+        await HttpAssert.ProblemAsync(await SubmitWithKeyAsync(clerk, code, new string('k', 201)), HttpStatusCode.BadRequest);
+    }
+
+    private static Task<HttpResponseMessage> SubmitWithKeyAsync(HttpClient clerk, string code, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = System.Net.Http.Json.JsonContent.Create(MatterSamples.Application(code, "M01", "M02", "M03", "M04")) };
+        request.Headers.Add("Idempotency-Key", key);
+        return clerk.SendAsync(request);
+    }
 }

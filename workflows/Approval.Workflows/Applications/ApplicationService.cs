@@ -27,11 +27,16 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         return await runtime.CancelAsync(id, actor, $"Withdrawn by the applicant: {(string.IsNullOrWhiteSpace(reason) ? "申请人撤回申请。" : reason)}", cancellationToken);
     }
 
-    public async Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
+    public Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken) =>
+        SubmitAsync(request, officer, caseId: null, cancellationToken);
+
+    /// <summary>Receives the application as the case <paramref name="caseId"/> when given, so a client that repeats a
+    /// submission it never heard back about cannot open a second case (<see cref="Engine.Storage.DuplicateKeyException"/>).</summary>
+    public async Task<RunResult> SubmitAsync(SubmitApplication request, ReceivingOfficer officer, Guid? caseId, CancellationToken cancellationToken)
     {
         if (request.PackageCode is { Length: > 0 })
         {
-            return await SubmitPackageAsync(request, officer, cancellationToken);
+            return await SubmitPackageAsync(request, officer, caseId, cancellationToken);
         }
 
         var problems = new List<string>();
@@ -59,13 +64,13 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
         var now = time.GetUtcNow();
         var caseNumber = await NextCaseNumberAsync(matter!.DepartmentCode, now, cancellationToken);
         var input = CaseInput(matter, caseNumber, request, officer, now);
-        return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: matter.VersionId), cancellationToken);
+        return await runtime.StartAsync(matter.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, caseId, matter.VersionId), cancellationToken);
     }
 
     /// <summary>Receives a one-thing package: one form and one set of materials for all its matters. Each matter gets its own
     /// case (numbered under the package's) with the whole submission, so a material two matters need is handed in once
     /// and every matter's acceptance sees it.</summary>
-    private async Task<RunResult> SubmitPackageAsync(SubmitApplication request, ReceivingOfficer officer, CancellationToken cancellationToken)
+    private async Task<RunResult> SubmitPackageAsync(SubmitApplication request, ReceivingOfficer officer, Guid? caseId, CancellationToken cancellationToken)
     {
         var package = await catalogue.FindPackageAsync(request.PackageCode!, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Package '{request.PackageCode}' is not in the catalogue.");
@@ -121,7 +126,7 @@ public sealed class ApplicationService(MatterCatalogue catalogue, WorkflowRuntim
             ["handler"] = new JsonObject { ["name"] = officer.DisplayName, ["userName"] = officer.UserName },
             ["children"] = children,
         };
-        return await runtime.StartAsync(package.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, VersionId: package.VersionId), cancellationToken);
+        return await runtime.StartAsync(package.DefinitionId, new StartOptions(input, caseNumber, officer.UserName, caseId, package.VersionId), cancellationToken);
     }
 
     private static void CheckApplicant(SubmitApplication request, List<string> problems)
