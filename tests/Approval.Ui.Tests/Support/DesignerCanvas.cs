@@ -39,10 +39,10 @@ internal static class DesignerCanvas
         await page.FillAsync("#guide-statutory input", statutoryDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.FillAsync("#guide-committed input", committedDays.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#add-material");
-        var name = page.Locator("#guide-materials .material-name input");
+        var materialName = page.Locator("#guide-materials .material-name input");
         try
         {
-            await name.WaitForAsync(new() { Timeout = 10_000 });
+            await materialName.WaitForAsync(new() { Timeout = 10_000 });
         }
         catch (TimeoutException)
         {
@@ -50,7 +50,7 @@ internal static class DesignerCanvas
             await page.ClickAsync("#add-material");
         }
 
-        await Expect(name).ToHaveCountAsync(1);
-        await name.FillAsync(material);
+        await Expect(materialName).ToHaveCountAsync(1);
+        await materialName.FillAsync(material);
     }
 }
