@@ -71,6 +71,15 @@ public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGat
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var level = escalation.Level;
+
+        // The usual repeat (the sweep after the job, a retry) is seen here; the unique index still decides a true tie,
+        // and EF Core logs that losing insert as a failure, which is why it is worth avoiding.
+        if (await db.Escalations.AnyAsync(e => e.InstanceId == escalation.InstanceId && e.ClockName == escalation.ClockName && e.Level == level, cancellationToken))
+        {
+            return false;
+        }
+
         db.Escalations.Add(escalation);
         db.Notifications.AddRange(notifications);
         try
@@ -84,7 +93,6 @@ public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGat
             return false;
         }
 
-        var level = escalation.Level;
         await db.Clocks.Where(c => c.InstanceId == escalation.InstanceId && c.Name == escalation.ClockName && c.EscalatedLevel < level)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.EscalatedLevel, level), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
