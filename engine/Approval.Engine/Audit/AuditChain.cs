@@ -22,8 +22,8 @@ public static class AuditChain
 
     public static string HashOf(AuditEntry entry, string? previous)
     {
-        using var hash = new CanonicalHash(previous);
-        return hash.Add(entry.Sequence).Add(entry.At).Add(entry.Actor).Add(entry.Action).Add(entry.Subject).Add(entry.Before).Add(entry.After).Finish();
+        using var hash = new CanonicalHash();
+        return hash.Begin(previous).Add(entry.Sequence).Add(entry.At).Add(entry.Actor).Add(entry.Action).Add(entry.Subject).Add(entry.Before).Add(entry.After).Finish();
     }
 
     /// <summary>Checks one page of entries, in sequence order, continuing from the last entry of the page before.</summary>

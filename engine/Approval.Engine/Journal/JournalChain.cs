@@ -17,10 +17,11 @@ public static class JournalChain
     public static void Seal(WorkflowCommit commit)
     {
         var previous = commit.Instance.JournalHash;
+        using var hash = new CanonicalHash();
         foreach (var entry in commit.Journal)
         {
             entry.At = CanonicalHash.ToMicroseconds(entry.At);
-            previous = entry.Hash = HashOf(entry, previous);
+            previous = entry.Hash = HashOf(hash, entry, previous);
         }
 
         commit.Instance.JournalHash = previous;
@@ -29,11 +30,14 @@ public static class JournalChain
     /// <summary>The hash of one line given the hash of the line before it (null for the first chained line).</summary>
     public static string HashOf(JournalEntry entry, string? previous)
     {
-        using var hash = new CanonicalHash(previous);
-        return hash.Add(entry.InstanceId).Add(entry.Sequence).Add(entry.At).Add(entry.Event)
+        using var hash = new CanonicalHash();
+        return HashOf(hash, entry, previous);
+    }
+
+    private static string HashOf(CanonicalHash hash, JournalEntry entry, string? previous) =>
+        hash.Begin(previous).Add(entry.InstanceId).Add(entry.Sequence).Add(entry.At).Add(entry.Event)
             .Add(entry.ActivityId).Add(entry.ActivityType).Add(entry.Actor).Add(entry.Data)
             .Finish();
-    }
 
     /// <summary>Recomputes an instance's chain from its stored lines, in sequence order, and says what does not hold.</summary>
     /// <remarks>
@@ -43,6 +47,7 @@ public static class JournalChain
     public static JournalChainReport Verify(WorkflowInstance instance, IReadOnlyList<JournalEntry> entries)
     {
         var findings = new List<AuditFinding>();
+        using var hash = new CanonicalHash();
         string? previous = null;
         var chained = false;
         var unchained = 0;
@@ -80,7 +85,7 @@ public static class JournalChain
             }
 
             chained = true;
-            var actual = HashOf(entry, previous);
+            var actual = HashOf(hash, entry, previous);
             if (actual != entry.Hash && !afterGap)
             {
                 findings.Add(new AuditFinding(entry.Sequence, $"Line {entry.Sequence} ({entry.Event} by {entry.Actor ?? "nobody"} at {entry.At:O}) was changed after it was written: its fields hash to {actual[..12]}…, not the stored {entry.Hash[..12]}…."));
