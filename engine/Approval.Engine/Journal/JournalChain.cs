@@ -75,6 +75,9 @@ public static class JournalChain
                 if (chained)
                 {
                     findings.Add(new AuditFinding(entry.Sequence, $"Line {entry.Sequence} ({entry.Event}) has no hash, but lines before it are chained: its hash was removed."));
+
+                    // The next line chained on from the hash that is gone, so it cannot be checked either; this finding covers both.
+                    afterGap = true;
                 }
                 else
                 {
