@@ -28,9 +28,7 @@ public static class ApprovalHostExtensions
     public static WebApplicationBuilder AddApprovalHost(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        var provider = configuration.GetValue("Approval:Database:Provider", DatabaseProvider.Sqlite);
-        var connectionString = configuration.GetConnectionString("Approval")
-            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=approval.db" : throw new InvalidOperationException("Set ConnectionStrings__Approval to the PostgreSQL connection string."));
+        var (provider, connectionString) = DatabaseOf(configuration);
         var services = builder.Services;
         var engine = new EngineOptions { Provider = provider, ConnectionString = connectionString };
         configuration.GetSection("Approval:Engine").Bind(engine);
@@ -69,6 +67,15 @@ public static class ApprovalHostExtensions
         return builder;
     }
 
+    /// <summary>The engine's database as configured: <c>Approval:Database:Provider</c> and <c>ConnectionStrings:Approval</c>.</summary>
+    public static (DatabaseProvider Provider, string ConnectionString) DatabaseOf(IConfiguration configuration)
+    {
+        var provider = configuration.GetValue("Approval:Database:Provider", DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString("Approval")
+            ?? (provider == DatabaseProvider.Sqlite ? "Data Source=approval.db" : throw new InvalidOperationException("Set ConnectionStrings__Approval to the PostgreSQL connection string."));
+        return (provider, connectionString);
+    }
+
     public static WebApplication UseApprovalHost(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -87,6 +94,7 @@ public static class ApprovalHostExtensions
         api.MapActivityTypesApi();
         api.MapWorkflowDefinitionsApi();
         api.MapWorkflowInstancesApi();
+        api.MapAuditApi();
         api.MapSignalsApi();
         api.MapWorkItemsApi();
         api.MapCalendarApi();

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Approval.Engine.Audit;
 using Approval.Engine.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,9 +32,13 @@ public sealed class EfCalendarStore(EngineDbContextFactory contexts, SqliteWrite
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = contexts.Create();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var old = await db.CalendarDays.AsNoTracking().Where(d => d.NoticeYear == year.Year).OrderBy(d => d.Date).ToListAsync(cancellationToken);
+        var oldSource = await db.CalendarYears.AsNoTracking().Where(y => y.Year == year.Year).Select(y => y.Source).FirstOrDefaultAsync(cancellationToken);
         await db.CalendarDays.Where(d => d.NoticeYear == year.Year).ExecuteDeleteAsync(cancellationToken);
         await db.CalendarYears.Where(y => y.Year == year.Year).ExecuteDeleteAsync(cancellationToken);
         Add(db, year, source, loadedBy, at);
+        var before = oldSource is null && old.Count == 0 ? null : YearOf(oldSource, old.Select(ToDay));
+        await AuditAppender.AppendAsync(db, contexts.Provider, new AuditRecord(AuditActions.CalendarYearLoad, $"calendar:{year.Year}", loadedBy, before, YearOf(source, year.Days)), at, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
@@ -71,4 +78,11 @@ public sealed class EfCalendarStore(EngineDbContextFactory contexts, SqliteWrite
     }
 
     private static SpecialDay ToDay(CalendarDayRow row) => new(row.Date, Enum.Parse<SpecialDayKind>(row.Kind), row.Name);
+
+    /// <summary>A year's notice as the audit trail keeps it: where it came from and its special days, one line each.</summary>
+    private static JsonObject YearOf(string? source, IEnumerable<SpecialDay> days) => new()
+    {
+        ["source"] = source,
+        ["days"] = new JsonArray([.. days.Select(d => JsonValue.Create($"{d.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {d.Kind} {d.Name}"))]),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Approval.Engine.Audit;
 using Approval.Engine.Definitions;
 using Approval.Engine.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.EntityFrameworkCore;
 
 /// <summary>Definition versions on EF Core, a row per version.</summary>
-public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDefinitionStore
+public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate, TimeProvider time) : IDefinitionStore
 {
     // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _byId =
@@ -74,10 +75,16 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
             .ToListAsync(cancellationToken);
     }
 
-    public async Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, CancellationToken cancellationToken)
+    public async Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, AuditRecord? audit, CancellationToken cancellationToken)
     {
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (audit is not null)
+        {
+            await AuditAppender.AppendAsync(db, contexts.Provider, audit, time.GetUtcNow(), cancellationToken);
+        }
+
         foreach (var version in added)
         {
             version.Revision = 1;
@@ -96,6 +103,7 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException ex)
         {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Audit;
 using Approval.Engine.Documents;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,12 +57,17 @@ public sealed class EfDocumentStore(EngineDbContextFactory contexts, SqliteWrite
         {
             using var _ = await gate.EnterAsync(cancellationToken);
             await using var db = contexts.Create();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var latest = await db.DocumentTemplates.Where(t => t.Kind == kind && t.Scope == scope).MaxAsync(t => (int?)t.Version, cancellationToken) ?? 0;
             var template = new DocumentTemplate { Kind = kind, Scope = scope, Version = latest + 1, Title = title, Content = content, CreatedAt = at, CreatedBy = createdBy };
             db.DocumentTemplates.Add(template);
             try
             {
+                var before = latest == 0 ? null : new JsonObject { ["version"] = latest };
+                var after = new JsonObject { ["version"] = template.Version, ["title"] = title, ["sha256"] = InstanceDocument.HashOf(content) };
+                await AuditAppender.AppendAsync(db, contexts.Provider, new AuditRecord(AuditActions.DocumentTemplateSave, $"document-template:{kind}/{scope}@{template.Version}", createdBy, before, after), at, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
                 return template;
             }
             catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex) && attempt < 5)

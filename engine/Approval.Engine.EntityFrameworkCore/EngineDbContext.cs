@@ -57,6 +57,8 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SequenceRow> Sequences => Set<SequenceRow>();
 
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+
     /// <summary>The column type for JSON documents on this provider.</summary>
     protected abstract string JsonColumnType { get; }
 
@@ -96,6 +98,7 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             Json(e.Property(i => i.Variables));
             Json(e.Property(i => i.State));
             Json(e.Property(i => i.Incident));
+            e.Property(i => i.JournalHash).HasMaxLength(64);
             e.Property(i => i.Revision).IsConcurrencyToken();
             e.HasIndex(i => new { i.DefinitionId, i.Status });
             e.HasIndex(i => i.CorrelationId);
@@ -289,7 +292,23 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(j => j.ActivityId).HasMaxLength(100);
             e.Property(j => j.ActivityType).HasMaxLength(100);
             e.Property(j => j.Actor).HasMaxLength(100);
+            e.Property(j => j.Hash).HasMaxLength(64);
             Json(e.Property(j => j.Data));
+        });
+
+        modelBuilder.Entity<Audit.AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Actor).HasMaxLength(100);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Subject).HasMaxLength(200);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            Json(e.Property(a => a.Before));
+            Json(e.Property(a => a.After));
+            e.HasIndex(a => new { a.Subject, a.Sequence });
+            e.HasIndex(a => a.At);
         });
 
         modelBuilder.Entity<OutboxMessage>(e =>

@@ -35,6 +35,7 @@ public static class EngineStorageServiceCollectionExtensions
         services.AddSingleton<ISimulatedClockStore, EfSimulatedClockStore>();
         services.AddSingleton<Approval.Engine.Documents.IDocumentStore, EfDocumentStore>();
         services.AddSingleton<ISequenceStore, EfSequenceStore>();
+        services.AddSingleton<Approval.Engine.Audit.IAuditStore, EfAuditStore>();
         services.AddSingleton<EngineDatabase>();
         return services;
     }

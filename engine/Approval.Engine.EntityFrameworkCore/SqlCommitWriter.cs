@@ -30,7 +30,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string[] InstanceColumns =
     [
         "Id", "DefinitionId", "DefinitionVersionId", "Version", "Status", "CorrelationId", "ParentInstanceId", "ParentBookmarkId",
-        "Input", "Variables", "State", "Incident", "NextJournalSequence", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision",
+        "Input", "Variables", "State", "Incident", "NextJournalSequence", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision", "JournalHash",
     ];
 
     private static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Kind", "SignalName", "CorrelationId", "ResumeAt", "Payload", "CreatedAt"];
@@ -46,7 +46,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         "Id", "Recipient", "Kind", "Title", "Body", "InstanceId", "CorrelationId", "Level", "CreatedAt", "ReadAt", "ReadBy",
     ];
 
-    private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data"];
+    private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data", "Hash"];
 
     private static readonly string[] DocumentColumns =
     [
@@ -327,7 +327,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     [
         Id(i.Id), i.DefinitionId, i.DefinitionVersionId, i.Version, i.Status.ToString(), i.CorrelationId, Id(i.ParentInstanceId), Id(i.ParentBookmarkId),
         Json(i.Input), Json(i.Variables), Json(i.State), Json(i.Incident), i.NextJournalSequence,
-        Instant(i.CreatedAt), Instant(i.UpdatedAt), Instant(i.FinishedAt), i.Revision,
+        Instant(i.CreatedAt), Instant(i.UpdatedAt), Instant(i.FinishedAt), i.Revision, i.JournalHash,
     ];
 
     private object?[] BookmarkRow(Bookmark b) =>
@@ -385,7 +385,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     ];
 
     private object?[] JournalRow(JournalEntry j) =>
-        [Id(j.InstanceId), j.Sequence, Instant(j.At), j.Event, j.ActivityId, j.ActivityType, j.Actor, Json(j.Data)];
+        [Id(j.InstanceId), j.Sequence, Instant(j.At), j.Event, j.ActivityId, j.ActivityType, j.Actor, Json(j.Data), j.Hash];
 
     private object?[] OutboxRow(OutboxMessage o) =>
         [Id(o.Id), o.Kind, new JsonText(o.Payload), Instant(o.CreatedAt), Instant(o.AvailableAt), Instant(o.ProcessedAt), o.Attempts, o.LastError];

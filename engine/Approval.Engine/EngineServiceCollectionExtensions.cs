@@ -34,6 +34,7 @@ public static class EngineServiceCollectionExtensions
         services.AddScoped<OverdueTimerSweep>();
         services.AddScoped<ClockReprojector>();
         services.AddScoped<Documents.CaseFileVerifier>();
+        services.AddScoped<Audit.AuditVerifier>();
         services.AddSingleton<CalendarService>();
         return services;
     }

@@ -20,7 +20,7 @@ public abstract class CaseFlowTests
     protected abstract DatabaseProvider Provider { get; }
 
     /// <summary>Start → AcceptOnReceipt → review task → IssueLicence → Archive → End.</summary>
-    private static string Flow(string id) => new FlowBuilder(id)
+    internal static string Flow(string id) => new FlowBuilder(id)
         .Activity("start", "Start")
         .Activity("receive", "AcceptOnReceipt")
         .Activity("review", "HumanTask", ("title", "审查"), ("candidateRoles", new JsonArray("Approver")))
@@ -38,7 +38,7 @@ public abstract class CaseFlowTests
         .ToJson();
 
     /// <summary>The 食品经营许可 case of Approval.Activities.Tests' CaseSamples, with every material submitted.</summary>
-    private static JsonObject CaseInput() => JsonNode.Parse("""
+    internal static JsonObject CaseInput() => JsonNode.Parse("""
         {
           "guide": {
             "matterCode": "11441900007330913X4442072024000",

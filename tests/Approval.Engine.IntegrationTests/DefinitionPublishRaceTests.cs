@@ -64,8 +64,8 @@ public abstract class DefinitionPublishRaceTests
 
         public Task<IReadOnlyList<DefinitionVersion>> ListLatestAsync(CancellationToken cancellationToken) => inner.ListLatestAsync(cancellationToken);
 
-        public Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, CancellationToken cancellationToken) =>
-            inner.SaveAsync(added, updated, cancellationToken);
+        public Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, Approval.Engine.Audit.AuditRecord? audit, CancellationToken cancellationToken) =>
+            inner.SaveAsync(added, updated, audit, cancellationToken);
     }
 }
 

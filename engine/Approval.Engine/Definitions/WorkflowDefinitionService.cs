@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using Approval.Engine.Audit;
+using Approval.Engine.Documents;
 using Approval.Engine.Execution;
 using Approval.Engine.Storage;
 
@@ -6,7 +9,9 @@ namespace Approval.Engine.Definitions;
 /// <summary>The version life cycle: save draft, publish, retract, roll back, import.</summary>
 /// <remarks>
 /// Drafts may be invalid (an analyst saves half-done work); publishing refuses an invalid draft with its errors.
-/// A version that was ever published is never edited again: saving over it makes the next version.
+/// A version that was ever published is never edited again: saving over it makes the next version. Every change is
+/// audited with its actor and the versions before and after (their headers and the SHA-256 of their JSON), in the
+/// transaction that makes it.
 /// </remarks>
 public sealed class WorkflowDefinitionService(IDefinitionStore store, DefinitionValidator validator, TimeProvider clock)
 {
@@ -35,21 +40,25 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
         }
 
         var version = NewVersion(definition, 1, actor);
-        await SaveAsync([version], [], cancellationToken);
+        await SaveAsync([version], [], Record(AuditActions.DefinitionCreate, version, actor, null, Header(version)), cancellationToken);
         return version;
     }
 
     /// <summary>Saves the draft: updates the latest version if it was never published, else adds the next version.</summary>
-    public async Task<DefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
+    public Task<DefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, string actor, CancellationToken cancellationToken) =>
+        SaveDraftAsync(definition, actor, AuditActions.DefinitionSaveDraft, null, cancellationToken);
+
+    private async Task<DefinitionVersion> SaveDraftAsync(WorkflowDefinition definition, string actor, string action, int? copiedFrom, CancellationToken cancellationToken)
     {
         var latest = await store.FindLatestAsync(definition.DefinitionId, cancellationToken);
         if (latest is null)
         {
             var first = NewVersion(definition, 1, actor);
-            await SaveAsync([first], [], cancellationToken);
+            await SaveAsync([first], [], Record(action, first, actor, null, Header(first, copiedFrom)), cancellationToken);
             return first;
         }
 
+        var before = Header(latest);
         if (!latest.WasPublished)
         {
             var now = clock.GetUtcNow();
@@ -57,13 +66,13 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
             latest.Name = definition.Name;
             latest.Description = definition.Description;
             latest.UpdatedAt = now;
-            await SaveAsync([], [latest], cancellationToken);
+            await SaveAsync([], [latest], Record(action, latest, actor, before, Header(latest, copiedFrom)), cancellationToken);
             return latest;
         }
 
         var next = NewVersion(definition, latest.Version + 1, actor);
         latest.IsLatest = false;
-        await SaveAsync([next], [latest], cancellationToken);
+        await SaveAsync([next], [latest], Record(action, next, actor, before, Header(next, copiedFrom)), cancellationToken);
         return next;
     }
 
@@ -84,6 +93,7 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
         }
 
         var updated = new List<DefinitionVersion>();
+        var before = Header(latest);
         if (await store.FindPublishedAsync(definitionId, cancellationToken) is { } previous)
         {
             if (previous.Id == latest.Id)
@@ -92,6 +102,7 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
                 throw new WorkflowConflictException($"Version {latest.Version} of '{definitionId}' was just published by someone else.");
             }
 
+            before["publishedVersion"] = previous.Version;
             previous.IsPublished = false;
             updated.Add(previous);
         }
@@ -102,7 +113,9 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
         latest.PublishedAt = now;
         latest.UpdatedAt = now;
         updated.Add(latest);
-        await SaveAsync([], updated, cancellationToken);
+        var after = Header(latest);
+        after["publishedVersion"] = latest.Version;
+        await SaveAsync([], updated, Record(AuditActions.DefinitionPublish, latest, actor, before, after), cancellationToken);
         return latest;
     }
 
@@ -117,9 +130,10 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
                 : new WorkflowConflictException($"Definition '{definitionId}' has no published version to retract.");
         }
 
+        var before = Header(published);
         published.IsPublished = false;
         published.UpdatedAt = clock.GetUtcNow();
-        await SaveAsync([], [published], cancellationToken);
+        await SaveAsync([], [published], Record(AuditActions.DefinitionRetract, published, actor, before, Header(published)), cancellationToken);
         return published;
     }
 
@@ -128,8 +142,30 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
     {
         var source = await store.FindVersionAsync(definitionId, version, cancellationToken)
             ?? throw new WorkflowNotFoundException($"Definition '{definitionId}' has no version {version}.");
-        return await SaveDraftAsync(DefinitionJson.Read(source.Json), actor, cancellationToken);
+        return await SaveDraftAsync(DefinitionJson.Read(source.Json), actor, AuditActions.DefinitionRollback, version, cancellationToken);
     }
+
+    /// <summary>What the audit trail keeps of a version: enough to tell which text was in force, without copying the text.</summary>
+    private static JsonObject Header(DefinitionVersion version, int? copiedFrom = null)
+    {
+        var header = new JsonObject
+        {
+            ["version"] = version.Version,
+            ["name"] = version.Name,
+            ["published"] = version.IsPublished,
+            ["latest"] = version.IsLatest,
+            ["sha256"] = InstanceDocument.HashOf(version.Json),
+        };
+        if (copiedFrom is { } source)
+        {
+            header["copiedFromVersion"] = source;
+        }
+
+        return header;
+    }
+
+    private static AuditRecord Record(string action, DefinitionVersion subject, string actor, JsonObject? before, JsonObject? after) =>
+        new(action, $"definition:{subject.DefinitionId}@{subject.Version}", actor, before, after);
 
     private DefinitionVersion NewVersion(WorkflowDefinition definition, int number, string actor)
     {
@@ -149,11 +185,11 @@ public sealed class WorkflowDefinitionService(IDefinitionStore store, Definition
         };
     }
 
-    private async Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, CancellationToken cancellationToken)
+    private async Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, AuditRecord audit, CancellationToken cancellationToken)
     {
         try
         {
-            await store.SaveAsync(added, updated, cancellationToken);
+            await store.SaveAsync(added, updated, audit, cancellationToken);
         }
         catch (Exception ex) when (ex is ConcurrencyConflictException or DuplicateKeyException)
         {

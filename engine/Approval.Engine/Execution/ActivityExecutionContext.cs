@@ -199,9 +199,10 @@ public sealed class ActivityExecutionContext
             throw new ClockRuleException($"Clock '{name}' is already running in this case.");
         }
 
+        var before = FindClock(name) is { } stopped ? _burst.ReadClock(stopped) : null;
         var clock = LegalClock.Start(name, limits, startedAt, Actor, Calendar, subject, department);
         Instance.State.Clocks[name] = clock;
-        _burst.ClockChanged(clock, Node);
+        _burst.ClockChanged(clock, Node, before);
         return clock;
     }
 
@@ -210,8 +211,9 @@ public sealed class ActivityExecutionContext
     public LegalClock ChangeClock(string name, Action<LegalClock> change)
     {
         var clock = FindClock(name) ?? throw new ClockRuleException($"Clock '{name}' has not been started in this case.");
+        var before = _burst.ReadClock(clock);
         change(clock);
-        _burst.ClockChanged(clock, Node);
+        _burst.ClockChanged(clock, Node, before);
         return clock;
     }
 

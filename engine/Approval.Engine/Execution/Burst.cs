@@ -30,6 +30,9 @@ internal sealed class Burst
     private readonly HashSet<string> _changedClocks = new(StringComparer.Ordinal);
     private int _steps;
 
+    /// <summary>The instance's status when the burst began (null for a new instance), for the before and after of the line that changes it.</summary>
+    private string? _statusBefore;
+
     public Burst(ActivityRegistry registry, ScribanExpressionEvaluator expressions, BusinessCalendar calendar, WorkflowDefinition definition, WorkflowCommit commit, DateTimeOffset now, string actor, CancellationToken cancellationToken)
     {
         _registry = registry;
@@ -40,6 +43,7 @@ internal sealed class Burst
         Now = now;
         Actor = actor;
         CancellationToken = cancellationToken;
+        _statusBefore = commit.IsNew ? null : commit.Instance.Status.ToString();
     }
 
     public ScribanExpressionEvaluator Expressions { get; }
@@ -74,6 +78,22 @@ internal sealed class Burst
             Actor = Actor,
             Data = data,
         });
+
+    /// <summary>Adds the status before and after to a line that ends a burst, when the burst changed it (a resume that waits again changes nothing).</summary>
+    private JsonObject? WithStatusChange(JsonObject? data)
+    {
+        var after = Instance.Status.ToString();
+        if (after == _statusBefore)
+        {
+            return data;
+        }
+
+        data ??= [];
+        data["before"] = new JsonObject { ["status"] = _statusBefore };
+        data["after"] = new JsonObject { ["status"] = after };
+        _statusBefore = after;
+        return data;
+    }
 
     public void Enqueue(string kind, string payload) =>
         Commit.Outbox.Add(new OutboxMessage { Id = Guid.CreateVersion7(Now), Kind = kind, Payload = payload, CreatedAt = Now, AvailableAt = Now });
@@ -177,7 +197,7 @@ internal sealed class Burst
         Instance.Status = WorkflowStatus.Cancelled;
         Instance.FinishedAt = Now;
         StopClocks($"Cancelled: {reason}");
-        Write(JournalEvents.InstanceCancelled, null, new JsonObject { ["reason"] = reason });
+        Write(JournalEvents.InstanceCancelled, null, WithStatusChange(new JsonObject { ["reason"] = reason }));
         NotifyParent("Cancelled");
     }
 
@@ -487,7 +507,7 @@ internal sealed class Burst
         if (State.Queue.Count > 0 || State.Waiting.Count > 0 || State.Joins.Count > 0)
         {
             Instance.Status = WorkflowStatus.Suspended;
-            Write(JournalEvents.InstanceSuspended, null, new JsonObject { ["waiting"] = State.Waiting.Count });
+            Write(JournalEvents.InstanceSuspended, null, WithStatusChange(new JsonObject { ["waiting"] = State.Waiting.Count }));
             return;
         }
 
@@ -495,7 +515,7 @@ internal sealed class Burst
         Instance.FinishedAt = Now;
         State.ActivityData.Clear();
         StopClocks("The case's workflow completed.");
-        Write(JournalEvents.InstanceCompleted, null);
+        Write(JournalEvents.InstanceCompleted, null, WithStatusChange(null));
         NotifyParent("Completed");
     }
 
@@ -515,7 +535,7 @@ internal sealed class Burst
         Instance.Status = WorkflowStatus.Faulted;
         Instance.Incident = new Incident(node?.Id ?? "", node?.Type ?? "", error.Message, error.GetType().Name, Now);
         Write(JournalEvents.ActivityFaulted, node, new JsonObject { ["error"] = error.Message, ["errorType"] = error.GetType().Name });
-        Write(JournalEvents.InstanceFaulted, null);
+        Write(JournalEvents.InstanceFaulted, null, WithStatusChange(null));
     }
 
     private (int Bookmarks, int WorkItems, int Completions, int Outbox, int Journal, int Sequence, int Documents) Mark() =>
@@ -544,7 +564,8 @@ internal sealed class Burst
     internal void CompleteWorkItem(WorkItemCompletion completion) => Commit.CompletedWorkItems.Add(completion);
 
     /// <summary>Notes that a clock changed: journals its latest history line and, at <see cref="FlushClocks"/>, rewrites its row and escalations.</summary>
-    internal void ClockChanged(LegalClock clock, ActivityNode? node)
+    /// <param name="before">The clock's reading before the change; null when it was just started.</param>
+    internal void ClockChanged(LegalClock clock, ActivityNode? node, ClockReading? before)
     {
         _changedClocks.Add(clock.Name);
         var last = clock.History.Count > 0 ? clock.History[^1] : null;
@@ -554,8 +575,19 @@ internal sealed class Burst
             ["event"] = last?.Kind,
             ["reason"] = last?.Reason,
             ["detail"] = last?.Detail,
+            ["before"] = DueDatesOf(before),
+            ["after"] = DueDatesOf(ClockCalculator.Read(clock, Calendar, Now)),
         });
     }
+
+    internal ClockReading ReadClock(LegalClock clock) => ClockCalculator.Read(clock, Calendar, Now);
+
+    private static JsonObject? DueDatesOf(ClockReading? reading) => reading is null ? null : new JsonObject
+    {
+        ["committedDueDate"] = reading.CommittedDueDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["statutoryDueDate"] = reading.StatutoryDueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["state"] = reading.IsStopped ? "stopped" : reading.IsPaused ? "paused" : "running",
+    };
 
     /// <summary>Adds the changed clocks' rows and escalation schedules to the commit; called once, after the burst ran.</summary>
     internal void FlushClocks()
@@ -577,8 +609,9 @@ internal sealed class Burst
     {
         foreach (var clock in State.Clocks.Values.Where(c => !c.IsStopped))
         {
+            var before = ReadClock(clock);
             clock.Stop(Now, Actor, reason);
-            ClockChanged(clock, null);
+            ClockChanged(clock, null, before);
         }
     }
 }

@@ -209,11 +209,16 @@ public sealed class WorkflowRuntime(
                     ["recipients"] = operation.Recipients is null ? null : new JsonArray([.. operation.Recipients.Select(r => JsonValue.Create(r))]),
                     ["comment"] = operation.Comment,
                     ["assignee"] = routed.Assignee,
+                    ["before"] = RoutingOf(item),
+                    ["after"] = RoutingOf(routed),
                 },
             });
             await CommitAsync(commit, cancellationToken);
             return routed;
         });
+
+    private static JsonObject RoutingOf(WorkItem item) =>
+        new() { ["status"] = item.Status.ToString(), ["assignee"] = item.Assignee, ["delegatedBy"] = item.DelegatedBy };
 
     private async Task<RunResult> ResumeOnceAsync(Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
     {
@@ -270,6 +275,8 @@ public sealed class WorkflowRuntime(
 
     private async Task<RunResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {
+        // Every commit goes through here, so every journal line is chained; a retried attempt builds a new commit and chains again.
+        Journal.JournalChain.Seal(commit);
         try
         {
             await store.CommitAsync(commit, cancellationToken);

@@ -37,6 +37,9 @@ public sealed class WorkflowInstance
     /// <summary>The sequence number the next journal entry takes; journal rows are unique on (instance, sequence).</summary>
     public int NextJournalSequence { get; set; }
 
+    /// <summary>The hash of the instance's last journal line: the next commit chains on from it without reading the journal.</summary>
+    public string? JournalHash { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
@@ -63,6 +66,7 @@ public sealed class WorkflowInstance
         State = State.Clone(),
         Incident = Incident,
         NextJournalSequence = NextJournalSequence,
+        JournalHash = JournalHash,
         CreatedAt = CreatedAt,
         UpdatedAt = UpdatedAt,
         FinishedAt = FinishedAt,

@@ -22,6 +22,9 @@ public sealed class JournalEntry
     public string? Actor { get; set; }
 
     public JsonObject? Data { get; set; }
+
+    /// <summary>SHA-256 (hex) over this line and the previous line's hash (see <see cref="JournalChain"/>); null on lines written before the chain existed.</summary>
+    public string? Hash { get; set; }
 }
 
 /// <summary>The events the journal records.</summary>

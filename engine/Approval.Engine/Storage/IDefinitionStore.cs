@@ -22,8 +22,9 @@ public interface IDefinitionStore
     /// <summary>The latest version of every definition, without the JSON.</summary>
     Task<IReadOnlyList<DefinitionVersion>> ListLatestAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inserts <paramref name="added"/> and updates <paramref name="updated"/> (checking their revisions) in one transaction.</summary>
+    /// <summary>Inserts <paramref name="added"/> and updates <paramref name="updated"/> (checking their revisions) in one transaction,
+    /// with the audit entry that records who did it, when the change comes from a person.</summary>
     /// <exception cref="ConcurrencyConflictException">A version changed since it was read.</exception>
     /// <exception cref="DuplicateKeyException">The version number was taken by a concurrent save.</exception>
-    Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, CancellationToken cancellationToken);
+    Task SaveAsync(IReadOnlyList<DefinitionVersion> added, IReadOnlyList<DefinitionVersion> updated, Audit.AuditRecord? audit, CancellationToken cancellationToken);
 }
