@@ -44,27 +44,36 @@ public sealed class EfClockStore(EngineDbContextFactory contexts, SqliteWriteGat
 
     public async Task<IReadOnlyList<ClockRecord>> ListAlertsAsync(WarningLevel? level, string? department, DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
+        // Running and paused clocks are read apart, each in due-date order straight off the (department,) status, due
+        // date index, so either read stops after `max` rows however many open clocks there are; then they are merged.
         await using var db = contexts.Create();
-        var query = db.Clocks.AsNoTracking().Where(c => c.Status != ClockStatus.Stopped);
-        if (department is not null)
-        {
-            query = query.Where(c => c.Department == department);
-        }
-
-        // A running clock's level follows from the instants; a paused one keeps the level it had when it paused.
-        query = level switch
-        {
-            WarningLevel.Yellow => query.Where(c =>
-                (c.Status == ClockStatus.Running && c.YellowAt <= now && c.RedAt > now) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Yellow)),
-            WarningLevel.Red => query.Where(c =>
-                (c.Status == ClockStatus.Running && c.RedAt <= now && (c.CriticalAt == null || c.CriticalAt > now)) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Red)),
-            WarningLevel.Critical => query.Where(c =>
-                (c.Status == ClockStatus.Running && c.CriticalAt <= now) || (c.Status == ClockStatus.Paused && c.Level == WarningLevel.Critical)),
-            _ => query.Where(c =>
-                (c.Status == ClockStatus.Running && c.YellowAt <= now) || (c.Status == ClockStatus.Paused && c.Level != WarningLevel.Normal)),
-        };
-        return await query.OrderBy(c => c.CommittedDueDate).ThenBy(c => c.InstanceId).Take(max).ToListAsync(cancellationToken);
+        var running = await Open(db, ClockStatus.Running, department).Where(RunningAt(level, now))
+            .OrderBy(c => c.CommittedDueDate).ThenBy(c => c.InstanceId).Take(max).ToListAsync(cancellationToken);
+        var paused = await Open(db, ClockStatus.Paused, department).Where(PausedAt(level))
+            .OrderBy(c => c.CommittedDueDate).ThenBy(c => c.InstanceId).Take(max).ToListAsync(cancellationToken);
+        return [.. running.Concat(paused).OrderBy(c => c.CommittedDueDate).ThenBy(c => c.InstanceId).Take(max)];
     }
+
+    private static IQueryable<ClockRecord> Open(EngineDbContext db, ClockStatus status, string? department) =>
+        department is null
+            ? db.Clocks.AsNoTracking().Where(c => c.Status == status)
+            : db.Clocks.AsNoTracking().Where(c => c.Department == department && c.Status == status);
+
+    /// <summary>A running clock's level follows from the instants at which each level begins.</summary>
+    private static System.Linq.Expressions.Expression<Func<ClockRecord, bool>> RunningAt(WarningLevel? level, DateTimeOffset now) => level switch
+    {
+        WarningLevel.Yellow => c => c.YellowAt <= now && c.RedAt > now,
+        WarningLevel.Red => c => c.RedAt <= now && (c.CriticalAt == null || c.CriticalAt > now),
+        WarningLevel.Critical => c => c.CriticalAt <= now,
+        _ => c => c.YellowAt <= now,
+    };
+
+    /// <summary>A paused clock keeps the level it had when it paused.</summary>
+    private static System.Linq.Expressions.Expression<Func<ClockRecord, bool>> PausedAt(WarningLevel? level) => level switch
+    {
+        WarningLevel.Yellow or WarningLevel.Red or WarningLevel.Critical => c => c.Level == level,
+        _ => c => c.Level != WarningLevel.Normal,
+    };
 
     public async Task<bool> TryRecordEscalationAsync(Escalation escalation, IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
     {

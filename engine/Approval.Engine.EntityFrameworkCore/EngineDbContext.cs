@@ -161,7 +161,9 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.HasIndex(c => new { c.Status, c.YellowAt });
             e.HasIndex(c => new { c.Status, c.RedAt });
             e.HasIndex(c => new { c.Status, c.CriticalAt });
-            e.HasIndex(c => new { c.Department, c.Status });
+            // The alert lists read open clocks in due-date order, for a department or for all.
+            e.HasIndex(c => new { c.Department, c.Status, c.CommittedDueDate, c.InstanceId });
+            e.HasIndex(c => new { c.Status, c.CommittedDueDate, c.InstanceId });
             e.HasIndex(c => c.CorrelationId);
         });
 

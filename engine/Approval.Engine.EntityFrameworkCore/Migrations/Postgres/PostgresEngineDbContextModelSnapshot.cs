@@ -191,13 +191,15 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("Department", "Status");
-
                     b.HasIndex("Status", "CriticalAt");
 
                     b.HasIndex("Status", "RedAt");
 
                     b.HasIndex("Status", "YellowAt");
+
+                    b.HasIndex("Status", "CommittedDueDate", "InstanceId");
+
+                    b.HasIndex("Department", "Status", "CommittedDueDate", "InstanceId");
 
                     b.ToTable("LegalClocks", (string)null);
                 });

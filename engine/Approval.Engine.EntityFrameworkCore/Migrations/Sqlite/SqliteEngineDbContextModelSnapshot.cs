@@ -186,13 +186,15 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("Department", "Status");
-
                     b.HasIndex("Status", "CriticalAt");
 
                     b.HasIndex("Status", "RedAt");
 
                     b.HasIndex("Status", "YellowAt");
+
+                    b.HasIndex("Status", "CommittedDueDate", "InstanceId");
+
+                    b.HasIndex("Department", "Status", "CommittedDueDate", "InstanceId");
 
                     b.ToTable("LegalClocks", (string)null);
                 });
