@@ -69,8 +69,10 @@ public static class ApplicationsApi
         return created ? TypedResults.Created($"/api/applications/{view.Id}", view) : TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(Guid id, ApplicationReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(id, cancellationToken) is { } view ? TypedResults.Ok(view) : NotFound(id);
+    public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Get(Guid id, ApplicationReader reader, CaseGate gate, CancellationToken cancellationToken) =>
+        await (gate.Passed(id) is { } instance ? reader.ReadAsync(instance, cancellationToken) : reader.ReadAsync(id, cancellationToken)) is { } view
+            ? TypedResults.Ok(view)
+            : NotFound(id);
 
     public static async Task<Results<Ok<ApplicationView>, ProblemHttpResult>> Supplement(
         Guid id, SupplementRequest request, ClaimsPrincipal user, WindowReception window, CancellationToken cancellationToken)

@@ -50,7 +50,8 @@ public sealed class WindowReception(ApplicationService applications, Application
         try
         {
             var run = await applications.SubmitAsync(request, officer, caseId, cancellationToken);
-            return ((await reader.ReadAsync(run.Instance.Id, cancellationToken))!, true);
+            // The instance as the submission committed it: no need to read it back.
+            return ((await reader.ReadAsync(run.Instance, cancellationToken))!, true);
         }
         catch (DuplicateKeyException) when (caseId is { } raced)
         {

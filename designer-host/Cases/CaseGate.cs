@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Approval.DesignerHost.Auth;
 using Approval.DesignerHost.Http;
+using Approval.Engine.Instances;
 using Approval.Engine.Storage;
 
 namespace Approval.DesignerHost.Cases;
@@ -9,6 +10,8 @@ namespace Approval.DesignerHost.Cases;
 /// (<see cref="CaseAccess"/>). Role policies say what kind of thing a user may do; this says to which cases.</summary>
 public sealed class CaseGate(IWorkflowStore store)
 {
+    private WorkflowInstance? _passed;
+
     /// <summary>Null when the user may go on; else a 404 (no such instance) or a 403 (another department's case).</summary>
     public async Task<Refusal?> CheckAsync(ClaimsPrincipal user, Guid instanceId, string noun, CancellationToken cancellationToken)
     {
@@ -19,12 +22,17 @@ public sealed class CaseGate(IWorkflowStore store)
 
         if (CaseAccess.MaySee(user, instance.Input))
         {
+            _passed = instance;
             return null;
         }
 
         return new Refusal(StatusCodes.Status403Forbidden,
             $"{noun} {instanceId} belongs to {CaseAccess.DepartmentOf(instance.Input)}; you ({user.Actor()}, {user.Department() ?? "no department"}) may see only your department's cases and those your office received.");
     }
+
+    /// <summary>The instance this request's check let through, as it was read then: a handler that only reads the case
+    /// can use it instead of reading it again (the gate is per request). Null when no check passed for that id.</summary>
+    public WorkflowInstance? Passed(Guid instanceId) => _passed?.Id == instanceId ? _passed : null;
 }
 
 /// <summary>Runs <see cref="CaseGate"/> on the instance a route names, before its handler.</summary>

@@ -8,6 +8,25 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>Issued documents (written by commits, read here) and template versions on EF Core.</summary>
 public sealed class EfDocumentStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IDocumentStore
 {
+    // Every case read lists the case's documents: compiled, EF skips walking and hashing the query tree each time.
+    // Per store, as a compiled query is bound to one provider's model.
+    private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<InstanceDocument>> _listedFor =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid instanceId) => db.Documents.AsNoTracking()
+            .Where(d => d.InstanceId == instanceId)
+            .OrderBy(d => d.Sequence)
+            .Select(d => new InstanceDocument
+            {
+                Id = d.Id, InstanceId = d.InstanceId, Kind = d.Kind, Sequence = d.Sequence, Title = d.Title, Number = d.Number, ContentType = d.ContentType, Content = "",
+                Sha256 = d.Sha256, TemplateKey = d.TemplateKey, TemplateVersion = d.TemplateVersion, ActivityId = d.ActivityId, CreatedAt = d.CreatedAt, CreatedBy = d.CreatedBy,
+            }));
+
+    // Every document issued looks its template up (each scope's newest version), so this one is compiled too.
+    private readonly Func<EngineDbContext, string, string[], IAsyncEnumerable<DocumentTemplate>> _newestTemplates =
+        EF.CompileAsyncQuery((EngineDbContext db, string kind, string[] scopes) => db.DocumentTemplates.AsNoTracking()
+            .Where(t => t.Kind == kind && scopes.Contains(t.Scope))
+            .GroupBy(t => t.Scope)
+            .Select(g => g.OrderByDescending(t => t.Version).First()));
+
     public async Task<InstanceDocument?> FindAsync(Guid documentId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
@@ -17,25 +36,24 @@ public sealed class EfDocumentStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<InstanceDocument>> ListForInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.Documents.AsNoTracking()
-            .Where(d => d.InstanceId == instanceId)
-            .OrderBy(d => d.Sequence)
-            .Select(d => new InstanceDocument
-            {
-                Id = d.Id, InstanceId = d.InstanceId, Kind = d.Kind, Sequence = d.Sequence, Title = d.Title, Number = d.Number, ContentType = d.ContentType, Content = "",
-                Sha256 = d.Sha256, TemplateKey = d.TemplateKey, TemplateVersion = d.TemplateVersion, ActivityId = d.ActivityId, CreatedAt = d.CreatedAt, CreatedBy = d.CreatedBy,
-            })
-            .ToListAsync(cancellationToken);
+        var list = new List<InstanceDocument>();
+        await foreach (var document in _listedFor(db, instanceId).WithCancellation(cancellationToken))
+        {
+            list.Add(document);
+        }
+
+        return list;
     }
 
     public async Task<DocumentTemplate?> FindTemplateAsync(string kind, IReadOnlyList<string> scopes, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        var candidates = await db.DocumentTemplates.AsNoTracking()
-            .Where(t => t.Kind == kind && scopes.Contains(t.Scope))
-            .GroupBy(t => t.Scope)
-            .Select(g => g.OrderByDescending(t => t.Version).First())
-            .ToListAsync(cancellationToken);
+        var candidates = new List<DocumentTemplate>();
+        await foreach (var template in _newestTemplates(db, kind, [.. scopes]).WithCancellation(cancellationToken))
+        {
+            candidates.Add(template);
+        }
+
         return scopes.Select(scope => candidates.FirstOrDefault(t => t.Scope == scope)).FirstOrDefault(t => t is not null);
     }
 

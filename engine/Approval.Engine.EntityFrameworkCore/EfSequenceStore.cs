@@ -10,10 +10,17 @@ public sealed class EfSequenceStore(EngineDbContextFactory contexts, SqliteWrite
     {
         using var _ = await gate.EnterAsync(cancellationToken);
         await using var db = contexts.Create();
-        var values = await db.Database
-            .SqlQuery<long>($"""INSERT INTO "Sequences" ("Name", "Value") VALUES ({name}, 1) ON CONFLICT ("Name") DO UPDATE SET "Value" = "Sequences"."Value" + 1 RETURNING "Value" """)
-            .ToListAsync(cancellationToken);
-        return values.Single();
+
+        // A plain command on the context's connection: every application numbers its case here, and EF's query
+        // pipeline (parsing the raw SQL into a query, caching it, shaping the result) is most of the cost of one upsert.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = """INSERT INTO "Sequences" ("Name", "Value") VALUES (@name, 1) ON CONFLICT ("Name") DO UPDATE SET "Value" = "Sequences"."Value" + 1 RETURNING "Value" """;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "name";
+        parameter.Value = name;
+        command.Parameters.Add(parameter);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
 

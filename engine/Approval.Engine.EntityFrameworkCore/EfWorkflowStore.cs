@@ -23,6 +23,13 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> _workItemById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
 
+    // A case read lists its work items and journal every time: compiled, EF skips walking and hashing the query tree.
+    private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<WorkItem>> _workItemsOf =
+        EF.CompileAsyncQuery<EngineDbContext, Guid, WorkItem>((db, id) => db.WorkItems.AsNoTracking().Where(w => w.InstanceId == id).OrderBy(w => w.CreatedAt));
+
+    private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<JournalEntry>> _journalOf =
+        EF.CompileAsyncQuery<EngineDbContext, Guid, JournalEntry>((db, id) => db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence));
+
     public void Dispose() => _groupCommit?.Dispose();
 
     public async Task CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
@@ -97,7 +104,7 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.WorkItems.AsNoTracking().Where(w => w.InstanceId == instanceId).OrderBy(w => w.CreatedAt).ToListAsync(cancellationToken);
+        return await ToListAsync(_workItemsOf(db, instanceId), cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkItem>> QueryWorkItemsAsync(WorkItemQuery query, CancellationToken cancellationToken)
@@ -136,6 +143,17 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await db.Journal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Sequence).ToListAsync(cancellationToken);
+        return await ToListAsync(_journalOf(db, instanceId), cancellationToken);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var row in rows.WithCancellation(cancellationToken))
+        {
+            list.Add(row);
+        }
+
+        return list;
     }
 }

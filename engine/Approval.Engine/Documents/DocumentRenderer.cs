@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Approval.Engine.Expressions;
 using Scriban;
@@ -15,8 +16,13 @@ namespace Approval.Engine.Documents;
 public sealed class DocumentRenderer
 {
     private const int MaxDepth = 32;
+    private const int CacheLimit = 1_000;
     private static readonly TimeSpan TimeBudget = TimeSpan.FromSeconds(1);
     private readonly ScriptObject _builtins;
+
+    // Parsing a notice's template costs more than rendering it, and a few template versions serve every case: parsed
+    // templates are kept by their text (a new version is new text). A parsed template renders concurrently with separate contexts.
+    private readonly ConcurrentDictionary<string, Template> _parsed = new(StringComparer.Ordinal);
 
     public DocumentRenderer(TimeProvider clock) => _builtins = ScribanSandbox.Builtins(clock);
 
@@ -30,7 +36,7 @@ public sealed class DocumentRenderer
     /// <exception cref="DocumentTemplateException">The template does not parse, or fails while rendering.</exception>
     public string Render(string template, JsonObject model)
     {
-        var parsed = Template.Parse(template, lexerOptions: new LexerOptions { Mode = ScriptMode.Default });
+        var parsed = Parse(template);
         if (parsed.HasErrors)
         {
             throw new DocumentTemplateException($"The template does not parse: {string.Join("; ", parsed.Messages)}");
@@ -69,6 +75,22 @@ public sealed class DocumentRenderer
             // which fails at once with OutOfMemoryException, before anything is allocated).
             throw new DocumentTemplateException($"The template failed: {ex.Message}", ex);
         }
+    }
+
+    private Template Parse(string template)
+    {
+        if (_parsed.TryGetValue(template, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = Template.Parse(template, lexerOptions: new LexerOptions { Mode = ScriptMode.Default });
+        if (!parsed.HasErrors && _parsed.Count < CacheLimit)
+        {
+            _parsed.TryAdd(template, parsed);
+        }
+
+        return parsed;
     }
 }
 

@@ -20,9 +20,14 @@ public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore d
         JournalEvents.ActivityFaulted,
     ];
 
-    public async Task<ApplicationView?> ReadAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<ApplicationView?> ReadAsync(Guid id, CancellationToken cancellationToken) =>
+        await workflows.FindInstanceAsync(id, cancellationToken) is { } instance ? await ReadAsync(instance, cancellationToken) : null;
+
+    /// <summary>The case of an instance just read (by the access check of the same request), without reading it again.</summary>
+    public async Task<ApplicationView?> ReadAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
-        if (await workflows.FindInstanceAsync(id, cancellationToken) is not { } instance || instance.Input["application"] is not JsonObject application)
+        var id = instance.Id;
+        if (instance.Input["application"] is not JsonObject application)
         {
             return null;
         }
