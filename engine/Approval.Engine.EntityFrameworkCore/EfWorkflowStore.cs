@@ -131,7 +131,16 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
             items = query.IncludeWithoutDepartment ? items.Where(w => w.Department == department || w.Department == null) : items.Where(w => w.Department == department);
         }
 
-        return await items.OrderBy(w => w.DueAt == null).ThenBy(w => w.DueAt).ThenBy(w => w.CreatedAt).Take(query.Max).ToListAsync(cancellationToken);
+        // Items with a due date first, then those without: read apart so each is a range of the (status, holder or
+        // department, due) index in order that stops at the page, rather than a sort of everything one person holds.
+        var due = await items.Where(w => w.DueAt != null).OrderBy(w => w.DueAt).ThenBy(w => w.CreatedAt).Take(query.Max).ToListAsync(cancellationToken);
+        if (due.Count == query.Max)
+        {
+            return due;
+        }
+
+        var undated = await items.Where(w => w.DueAt == null).OrderBy(w => w.CreatedAt).Take(query.Max - due.Count).ToListAsync(cancellationToken);
+        return [.. due, .. undated];
     }
 
     public async Task<IReadOnlyList<WorkflowInstance>> ListChildrenAsync(Guid parentInstanceId, CancellationToken cancellationToken)
