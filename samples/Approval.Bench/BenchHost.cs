@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Approval.Bench;
 
-/// <summary>The engine hosted as an application hosts it, without Quartz, Hangfire or the relay (the flow has no timers).</summary>
+/// <summary>The engine hosted as an application hosts it; without Quartz, Hangfire and the relay unless asked (most flows here have no timers).</summary>
 public sealed class BenchHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -17,7 +17,9 @@ public sealed class BenchHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
 
     /// <summary>Builds and starts the host; the engine's migrations run at start. <paramref name="timeStore"/> times store calls (<see cref="StoreTiming"/>).</summary>
-    public static async Task<BenchHost> StartAsync(DatabaseProvider provider, string connectionString, bool timeStore, CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
+    /// <param name="backgroundServers">Run the Quartz scheduler, the Hangfire server and the outbox relay, as a host in service does.</param>
+    public static async Task<BenchHost> StartAsync(
+        DatabaseProvider provider, string connectionString, bool timeStore, CancellationToken cancellationToken, Action<IServiceCollection>? extra = null, bool backgroundServers = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -26,7 +28,7 @@ public sealed class BenchHost : IAsyncDisposable
         {
             Provider = provider,
             ConnectionString = connectionString,
-            RunBackgroundServers = false,
+            RunBackgroundServers = backgroundServers,
         });
         if (timeStore)
         {

@@ -16,6 +16,7 @@ try
         "queries" => await QueriesBenchmark.RunAsync(QueriesBenchOptions.Parse(args[1..]), Console.Out),
         "crash" => await CrashTest.RunAsync(CrashOptions.Parse(args[1..]), Console.Out),
         "cluster" => await ClusterTest.RunAsync(ClusterOptions.Parse(args[1..]), Console.Out),
+        "timers" => await TimerLagBenchmark.RunAsync(TimerBenchOptions.Parse(args[1..]), Console.Out),
         _ => throw new UsageException($"Unknown verb '{args[0]}'."),
     };
 }
