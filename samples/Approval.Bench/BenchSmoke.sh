@@ -3,6 +3,7 @@
 # the chaos runs at a small size: crash (100 applications, one SIGKILL) on SQLite and PostgreSQL, and cluster (two
 # hosts on one PostgreSQL, 160 applications), and timer lag (2,000 pending timers, 50 probes over 10 s) on each
 # provider. The chaos runs use designer-host's Release build, else its Debug build.
+# At a small size too: http (40 applications through the API) and queries (5,000 cases and open tasks) on SQLite.
 # It proves the programs run, verify and print their figures; it does not judge them (docs/benchmarks.md does).
 # usage: bash samples/Approval.Bench/BenchSmoke.sh [postgres-port]   (PostgreSQL on 127.0.0.1, user postgres, trust auth)
 set -uo pipefail
@@ -62,8 +63,27 @@ timers() {
   echo "$out" | grep -qx 'verified=true' || { echo "bench $name: not verified"; return 1; }
 }
 
+# The HTTP and read-side verbs at a small size: they run, print their figures (http also checks every case ended).
+measure() {
+  local name=$1 keys=$2; shift 2
+  local out
+  out=$(dotnet run -c Release --no-build --project samples/Approval.Bench -- "$@" --timeout-seconds 300 2>&1)
+  local rc=$?
+  echo "$out" | grep -E "^($keys)=" | sed "s/^/bench $name: /"
+  if [ $rc -ne 0 ]; then
+    echo "$out" | tail -20 | sed "s/^/bench $name: /"
+    echo "bench $name: exit $rc"
+    return $rc
+  fi
+  for key in ${keys//|/ }; do
+    echo "$out" | grep -q "^$key=" || { echo "bench $name: no $key line"; return 1; }
+  done
+}
+
 rc=0
 run sqlite --provider sqlite || rc=$?
+measure http-sqlite 'applications_per_second|host_peak_rss_mb|verified' http --provider sqlite --applications 40 --concurrency 4 || rc=$?
+measure queries-sqlite 'metrics_department_month_p95_ms|alerts_p95_ms|inbox_p95_ms|peak_rss_mb' queries --provider sqlite --cases 5000 --open-tasks 5000 --queries 20 || rc=$?
 chaos crash-sqlite crash --provider sqlite --applications 100 || rc=$?
 timers timers-sqlite --provider sqlite || rc=$?
 if [ -n "$PGPORT" ]; then
