@@ -76,7 +76,8 @@ public sealed class ApplicationReader(IWorkflowStore workflows, IDocumentStore d
             }
         }
 
-        return members;
+        // Children start in parallel, so they come back in no set order; the applicant's list reads -1, -2, -3 ….
+        return [.. members.OrderBy(m => m.CaseNumber?.Length ?? 0).ThenBy(m => m.CaseNumber, StringComparer.Ordinal)];
     }
 
     /// <summary>The contract's status: the decision if there is one, else where acceptance stands, else whether review is under way.</summary>
