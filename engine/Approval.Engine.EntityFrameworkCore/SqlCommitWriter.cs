@@ -33,6 +33,14 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         "Input", "Variables", "State", "Incident", "NextJournalSequence", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision", "JournalHash",
     ];
 
+    /// <summary>The instance columns a commit can change; the rest (definition, correlation, parent, input, creation)
+    /// are fixed when the instance starts. Leaving them out of the update spares SQLite the rewrite of their indexes.</summary>
+    private static readonly int[] MutableInstanceColumns =
+        [.. new[] { "Status", "Variables", "State", "Incident", "NextJournalSequence", "UpdatedAt", "FinishedAt", "Revision", "JournalHash" }.Select(c => Array.IndexOf(InstanceColumns, c))];
+
+    private static readonly string InstanceUpdate =
+        $"UPDATE \"WorkflowInstances\" SET {string.Join(", ", MutableInstanceColumns.Select(i => $"\"{InstanceColumns[i]}\" = @c{i}"))} WHERE \"Id\" = @id AND \"Revision\" = @expected";
+
     private static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Kind", "SignalName", "CorrelationId", "ResumeAt", "Payload", "CreatedAt"];
 
     private static readonly string[] WorkItemColumns =
@@ -181,18 +189,16 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 
         instance.Revision = commit.ExpectedRevision + 1;
         var values = InstanceRow(instance);
-        var sets = new StringBuilder();
-        var parameters = new List<(string, object?)>();
-        for (var i = 1; i < InstanceColumns.Length; i++)
+        var parameters = new List<(string, object?)>(MutableInstanceColumns.Length + 2);
+        foreach (var i in MutableInstanceColumns)
         {
-            sets.Append(i == 1 ? "" : ", ").Append('"').Append(InstanceColumns[i]).Append("\" = @c").Append(i);
             parameters.Add(($"c{i}", values[i]));
         }
 
         parameters.Add(("id", values[0]));
         parameters.Add(("expected", commit.ExpectedRevision));
         steps.Add(new Step(
-            $"UPDATE \"WorkflowInstances\" SET {sets} WHERE \"Id\" = @id AND \"Revision\" = @expected",
+            InstanceUpdate,
             parameters,
             1,
             () => new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.")));
@@ -240,14 +246,13 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
                 for (var i = 0; i < step.Parameters.Count; i++)
                 {
                     var (name, value) = step.Parameters[i];
-                    var fresh = CreateParameter(name, value, command.CreateParameter);
                     if (created)
                     {
-                        command.Parameters.Add(fresh);
+                        command.Parameters.Add(CreateParameter(name, value, command.CreateParameter));
                     }
                     else
                     {
-                        command.Parameters[i].Value = fresh.Value;
+                        command.Parameters[i].Value = SqliteValue(value);
                     }
                 }
 
@@ -307,21 +312,21 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 
     private DbParameter CreateParameter(string name, object? value, Func<DbParameter> create)
     {
-        if (value is JsonText json)
+        if (provider == DatabaseProvider.PostgreSql && value is JsonText json)
         {
-            if (provider == DatabaseProvider.PostgreSql)
-            {
-                return new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = (object?)json.Text ?? DBNull.Value };
-            }
-
-            value = json.Text;
+            return new NpgsqlParameter(name, NpgsqlDbType.Json) { Value = (object?)json.Text ?? DBNull.Value };
         }
 
         var parameter = create();
-        parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
+
+        // Prefixed as in the SQL: Microsoft.Data.Sqlite looks a bare name up once as written and then once per prefix,
+        // each a scan of the statement's parameters, which made a 72-parameter journal insert three times slower.
+        parameter.ParameterName = provider == DatabaseProvider.Sqlite ? "@" + name : name;
+        parameter.Value = provider == DatabaseProvider.Sqlite ? SqliteValue(value) : value ?? DBNull.Value;
         return parameter;
     }
+
+    private static object SqliteValue(object? value) => value is JsonText json ? (object?)json.Text ?? DBNull.Value : value ?? DBNull.Value;
 
     private object?[] InstanceRow(WorkflowInstance i) =>
     [
