@@ -43,11 +43,10 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         await using var db = contexts.Create();
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await new SqlCommitWriter(contexts.Provider, connection, transaction).WriteAsync(commit, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            // One batch, which PostgreSQL runs as one implicit transaction: all of the commit or none of it.
+            await new SqlCommitWriter(contexts.Provider, connection).WriteAsync(commit, cancellationToken);
         }
         catch (DbException ex) when (commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
         {

@@ -27,6 +27,9 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
 {
     private const int RowsPerInsert = 200;
 
+    /// <summary>The SQLSTATE <c>approval_expect_rows</c> raises when a guarded statement touched the wrong number of rows.</summary>
+    private const string GuardFailedState = "AP409";
+
     private static readonly string[] InstanceColumns =
     [
         "Id", "DefinitionId", "DefinitionVersionId", "Version", "Status", "CorrelationId", "ParentInstanceId", "ParentBookmarkId",
@@ -153,7 +156,38 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
             steps.Add(new Step(SummaryUpsert, [.. SummaryColumns.Select((c, i) => ($"s{i}", values[i]))]));
         }
 
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            GuardOnServer(steps);
+        }
+
         return new CommitPlan(commit, steps);
+    }
+
+    /// <summary>Makes each guarded statement check its own row count on PostgreSQL (see the CommitAssertions migration),
+    /// so the whole commit can run as one batch in an implicit transaction: one round trip, and no separate COMMIT.</summary>
+    /// <summary>The step a guard failure names. The driver does not say which batch command failed when the error comes
+    /// while a statement's rows are read, so the guard puts the step in its message ("... step N ...").</summary>
+    private static int? FailedStep(PostgresException exception)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(exception.MessageText, @"\bstep (\d+)\b");
+        return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static void GuardOnServer(List<Step> steps)
+    {
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].ExpectedRows >= 0)
+            {
+                steps[i] = steps[i] with
+                {
+                    Sql = $"WITH affected AS ({steps[i].Sql} RETURNING 1) SELECT approval_expect_rows(count(*), @expected_rows, @step) FROM affected",
+                    Parameters = [.. steps[i].Parameters, ("expected_rows", steps[i].ExpectedRows), ("step", i)],
+                    GuardedOnServer = true,
+                };
+            }
+        }
     }
 
     public async Task WriteAsync(CommitPlan plan, CancellationToken cancellationToken)
@@ -204,15 +238,16 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
             () => new ConcurrencyConflictException($"Instance {instance.Id} changed since revision {commit.ExpectedRevision}.")));
     }
 
-    /// <summary>Runs the steps in order: as one round trip where the provider batches (PostgreSQL), else one by one.</summary>
+    /// <summary>Runs the steps in order: on PostgreSQL as one batch (one round trip, one implicit transaction unless the
+    /// caller gave one), on SQLite one by one inside the caller's transaction.</summary>
     private async Task ExecuteAsync(List<Step> steps, CancellationToken cancellationToken)
     {
-        if (connection is null || transaction is null)
+        if (connection is null || (transaction is null && provider != DatabaseProvider.PostgreSql))
         {
-            throw new InvalidOperationException("This writer only plans commits; give it a connection and transaction to write them.");
+            throw new InvalidOperationException("This writer only plans commits; give it a connection (and, on SQLite, a transaction) to write them.");
         }
 
-        if (provider == DatabaseProvider.PostgreSql && connection.CanCreateBatch)
+        if (provider == DatabaseProvider.PostgreSql)
         {
             await using var batch = connection.CreateBatch();
             batch.Transaction = transaction;
@@ -228,10 +263,22 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
                 batch.BatchCommands.Add(command);
             }
 
-            await batch.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException ex) when (ex.SqlState == GuardFailedState && FailedStep(ex) is { } failed && failed < steps.Count)
+            {
+                // The batch was one transaction and is rolled back whole; say what the failing guard stood for.
+                throw steps[failed].Failure!();
+            }
+
             for (var i = 0; i < steps.Count; i++)
             {
-                steps[i].Check(batch.BatchCommands[i].RecordsAffected);
+                if (!steps[i].GuardedOnServer)
+                {
+                    steps[i].Check(batch.BatchCommands[i].RecordsAffected);
+                }
             }
 
             return;
@@ -416,6 +463,9 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     /// <summary>One statement, and how many rows it must touch (or -1 for any) with the error to raise when it does not.</summary>
     internal sealed record Step(string Sql, List<(string Name, object? Value)> Parameters, int ExpectedRows = -1, Func<Exception>? Failure = null)
     {
+        /// <summary>The statement checks its row count itself (PostgreSQL); the count the driver reports is not the guarded one.</summary>
+        public bool GuardedOnServer { get; init; }
+
         public void Check(int rows)
         {
             if (ExpectedRows >= 0 && rows != ExpectedRows)
