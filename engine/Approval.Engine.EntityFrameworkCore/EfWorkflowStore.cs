@@ -23,6 +23,12 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> _workItemById =
         EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
 
+    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItemAndInstance?>> _workItemAndInstanceById =
+        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking()
+            .Where(w => w.Id == id)
+            .Join(db.Instances.AsNoTracking(), w => w.InstanceId, i => i.Id, (w, i) => new WorkItemAndInstance(w, i))
+            .FirstOrDefault());
+
     // A case read lists its work items and journal every time: compiled, EF skips walking and hashing the query tree.
     private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<WorkItem>> _workItemsOf =
         EF.CompileAsyncQuery<EngineDbContext, Guid, WorkItem>((db, id) => db.WorkItems.AsNoTracking().Where(w => w.InstanceId == id).OrderBy(w => w.CreatedAt));
@@ -98,6 +104,21 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     {
         await using var db = contexts.Create();
         return await _workItemById(db, workItemId, cancellationToken);
+    }
+
+    public async Task<WorkItemAndInstance?> FindWorkItemAndInstanceAsync(Guid workItemId, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        if (contexts.Provider == DatabaseProvider.PostgreSql)
+        {
+            // A server round trip costs more than the join: one query.
+            return await _workItemAndInstanceById(db, workItemId, cancellationToken);
+        }
+
+        // SQLite reads in-process, where two key lookups measured cheaper than EF's shaping of a joined row.
+        return await _workItemById(db, workItemId, cancellationToken) is { } item && await _instanceById(db, item.InstanceId, cancellationToken) is { } instance
+            ? new WorkItemAndInstance(item, instance)
+            : null;
     }
 
     public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)

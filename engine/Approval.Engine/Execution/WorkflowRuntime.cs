@@ -144,7 +144,7 @@ public sealed class WorkflowRuntime(
     /// <summary>Hands an open work item's activity a payload: a decision, or an operation the activity itself handles (adding a signer).</summary>
     public async Task<RunResult> ResumeWorkItemAsync(Guid workItemId, JsonObject payload, string actor, CancellationToken cancellationToken)
     {
-        var item = await store.FindWorkItemAsync(workItemId, cancellationToken) ?? throw new WorkflowNotFoundException($"Work item {workItemId} does not exist.");
+        var (item, loaded) = await store.FindWorkItemAndInstanceAsync(workItemId, cancellationToken) ?? throw new WorkflowNotFoundException($"Work item {workItemId} does not exist.");
         if (item.Status != WorkItemStatus.Open)
         {
             throw new WorkflowConflictException($"Work item {workItemId} is already {item.Status.ToString().ToLowerInvariant()}.");
@@ -168,7 +168,13 @@ public sealed class WorkflowRuntime(
         };
         try
         {
-            return await WithRetriesAsync(() => ResumeOnceAsync(bookmark, payload, actor, cancellationToken));
+            // The first attempt runs on the instance read with the work item; a retry after a lost race reads it afresh.
+            return await WithRetriesAsync(() =>
+            {
+                var instance = loaded;
+                loaded = null;
+                return ResumeOnceAsync(bookmark, payload, actor, cancellationToken, instance);
+            });
         }
         catch (WorkflowConflictException)
         {
@@ -220,9 +226,9 @@ public sealed class WorkflowRuntime(
     private static JsonObject RoutingOf(WorkItem item) =>
         new() { ["status"] = item.Status.ToString(), ["assignee"] = item.Assignee, ["delegatedBy"] = item.DelegatedBy };
 
-    private async Task<RunResult> ResumeOnceAsync(Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken)
+    private async Task<RunResult> ResumeOnceAsync(Bookmark bookmark, JsonObject? payload, string actor, CancellationToken cancellationToken, WorkflowInstance? loaded = null)
     {
-        var (instance, definition) = await LoadAsync(bookmark.InstanceId, cancellationToken);
+        var (instance, definition) = loaded is null ? await LoadAsync(bookmark.InstanceId, cancellationToken) : (loaded, await DefinitionOfAsync(loaded, cancellationToken));
         try
         {
             var commit = await runner.ResumeAsync(instance, definition, bookmark, payload, actor, cancellationToken);
@@ -268,10 +274,12 @@ public sealed class WorkflowRuntime(
     private async Task<(WorkflowInstance, WorkflowDefinition)> LoadAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         var instance = await store.FindInstanceAsync(instanceId, cancellationToken) ?? throw new WorkflowNotFoundException($"Instance {instanceId} does not exist.");
-        var definition = await cache.GetAsync(instance.DefinitionVersionId, cancellationToken)
-            ?? throw new InvalidOperationException($"Instance {instanceId} runs on version '{instance.DefinitionVersionId}', which is missing.");
-        return (instance, definition);
+        return (instance, await DefinitionOfAsync(instance, cancellationToken));
     }
+
+    private async Task<WorkflowDefinition> DefinitionOfAsync(WorkflowInstance instance, CancellationToken cancellationToken) =>
+        await cache.GetAsync(instance.DefinitionVersionId, cancellationToken)
+            ?? throw new InvalidOperationException($"Instance {instance.Id} runs on version '{instance.DefinitionVersionId}', which is missing.");
 
     private async Task<RunResult> CommitAsync(WorkflowCommit commit, CancellationToken cancellationToken)
     {

@@ -36,6 +36,9 @@ public interface IWorkflowStore
 
     Task<WorkItem?> FindWorkItemAsync(Guid workItemId, CancellationToken cancellationToken);
 
+    /// <summary>A work item and its instance: what completing a task starts from.</summary>
+    Task<WorkItemAndInstance?> FindWorkItemAndInstanceAsync(Guid workItemId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken);
 
     /// <summary>Work items across instances for an inbox, soonest due first (items without a due date last).</summary>
@@ -48,3 +51,6 @@ public interface IWorkflowStore
 
     Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken);
 }
+
+/// <summary>A work item with the instance it belongs to.</summary>
+public sealed record WorkItemAndInstance(WorkItem Item, WorkflowInstance Instance);
