@@ -100,9 +100,11 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Kind", "ResumeAt");
+                    b.HasIndex("Kind", "ResumeAt")
+                        .HasFilter("\"ResumeAt\" IS NOT NULL");
 
-                    b.HasIndex("SignalName", "CorrelationId");
+                    b.HasIndex("SignalName", "CorrelationId")
+                        .HasFilter("\"SignalName\" IS NOT NULL");
 
                     b.ToTable("Bookmarks", (string)null);
                 });
