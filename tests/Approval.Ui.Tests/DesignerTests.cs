@@ -238,6 +238,37 @@ public sealed class DesignerTests(UiHost host, Browser browser)
         Assert.DoesNotContain(latest["root"]!["activities"]!.AsArray(), a => a!["id"]!.GetValue<string>() == "log");
     }
 
+    [Fact]
+    public async Task A_published_matter_is_retracted_from_the_designer_after_a_confirmation()
+    {
+        var definitionId = $"ui-retract-{Guid.NewGuid():N}"[..22];
+        var api = await host.ApiClientForAsync("analyst");
+        var flow = Flow(definitionId, "停用示例",
+            [Activity("start", "Start", 0), Activity("review", "HumanTask", 250, ("title", "String", "审核"), ("candidateRoles", "String[]", new JsonArray("Approver"))), Activity("end", "End", 500)],
+            [("start", "Done", "review"), ("review", "Approve", "end"), ("review", "Reject", "end")]);
+        Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync("/api/workflow-definitions", flow)).StatusCode);
+        (await api.PostAsync($"/api/workflow-definitions/{definitionId}/publish", null)).EnsureSuccessStatusCode();
+
+        var page = await AnalystPageAsync();
+        await page.GotoAsync($"{host.BaseUrl}/designer/{definitionId}");
+        await Expect(page.Locator("#designer-state")).ToHaveTextAsync("已发布");
+
+        // Cancelling changes nothing.
+        await page.ClickAsync("#retract");
+        await Expect(page.Locator("#retract-confirm")).ToContainTextAsync("不再受理");
+        await page.ClickAsync("#retract-cancel");
+        await Expect(page.Locator("#retract-confirm")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/workflow-definitions/{definitionId}?version=published")).StatusCode);
+
+        await page.ClickAsync("#retract");
+        await page.ClickAsync("#retract-confirmed");
+        await Expect(page.Locator("#designer-state")).ToHaveTextAsync("已停用");
+        await Expect(page.Locator("#retract")).ToHaveCountAsync(0);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/workflow-definitions/{definitionId}?version=published")).StatusCode);
+        var start = await api.PostAsJsonAsync($"/api/workflow-definitions/{definitionId}/execute", new JsonObject());
+        Assert.Equal(HttpStatusCode.Conflict, start.StatusCode);
+    }
+
     private static JsonObject Flow(string definitionId, string name, JsonObject[] activities, (string From, string Port, string To)[] connections) => new()
     {
         ["definitionId"] = definitionId,
