@@ -124,7 +124,7 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await ToListAsync(_workItemsOf(db, instanceId), cancellationToken);
+        return await _workItemsOf(db, instanceId).ToListAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<WorkItem>> QueryWorkItemsAsync(WorkItemQuery query, CancellationToken cancellationToken)
@@ -172,17 +172,6 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await ToListAsync(_journalOf(db, instanceId), cancellationToken);
-    }
-
-    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
+        return await _journalOf(db, instanceId).ToListAsync(cancellationToken);
     }
 }

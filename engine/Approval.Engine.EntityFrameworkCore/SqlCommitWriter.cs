@@ -164,8 +164,6 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         return new CommitPlan(commit, steps);
     }
 
-    /// <summary>Makes each guarded statement check its own row count on PostgreSQL (see the CommitAssertions migration),
-    /// so the whole commit can run as one batch in an implicit transaction: one round trip, and no separate COMMIT.</summary>
     /// <summary>The step a guard failure names. The driver does not say which batch command failed when the error comes
     /// while a statement's rows are read, so the guard puts the step in its message ("... step N ...").</summary>
     private static int? FailedStep(PostgresException exception)
@@ -174,6 +172,8 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : null;
     }
 
+    /// <summary>Makes each guarded statement check its own row count on PostgreSQL (see the CommitAssertions migration),
+    /// so the whole commit can run as one batch in an implicit transaction: one round trip, and no separate COMMIT.</summary>
     private static void GuardOnServer(List<Step> steps)
     {
         for (var i = 0; i < steps.Count; i++)
