@@ -33,8 +33,8 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<WorkItem>> _workItemsOf =
         EF.CompileAsyncQuery<EngineDbContext, Guid, WorkItem>((db, id) => db.WorkItems.AsNoTracking().Where(w => w.InstanceId == id).OrderBy(w => w.CreatedAt));
 
-    private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<JournalEntry>> _journalOf =
-        EF.CompileAsyncQuery<EngineDbContext, Guid, JournalEntry>((db, id) => db.Journal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Sequence));
+    private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<JournalSegmentRow>> _journalOf =
+        EF.CompileAsyncQuery<EngineDbContext, Guid, JournalSegmentRow>((db, id) => db.JournalSegments.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.FirstSequence));
 
     public void Dispose() => _groupCommit?.Dispose();
 
@@ -172,6 +172,12 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
     public async Task<IReadOnlyList<JournalEntry>> ReadJournalAsync(Guid instanceId, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
-        return await _journalOf(db, instanceId).ToListAsync(cancellationToken);
+        var lines = new List<JournalEntry>();
+        await foreach (var segment in _journalOf(db, instanceId).WithCancellation(cancellationToken))
+        {
+            lines.AddRange(JournalSegments.Read(segment));
+        }
+
+        return lines;
     }
 }

@@ -31,7 +31,8 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<WorkItem> WorkItems => Set<WorkItem>();
 
-    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+    /// <summary>The journal, one row per commit and instance; <see cref="EntityFrameworkCore.JournalSegments.Read"/> unpacks the lines.</summary>
+    public DbSet<JournalSegmentRow> JournalSegments => Set<JournalSegmentRow>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -289,16 +290,11 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(c => c.UpdatedBy).HasMaxLength(100);
         });
 
-        modelBuilder.Entity<JournalEntry>(e =>
+        modelBuilder.Entity<JournalSegmentRow>(e =>
         {
-            e.ToTable("JournalEntries");
-            e.HasKey(j => new { j.InstanceId, j.Sequence });
-            e.Property(j => j.Event).HasMaxLength(40);
-            e.Property(j => j.ActivityId).HasMaxLength(100);
-            e.Property(j => j.ActivityType).HasMaxLength(100);
-            e.Property(j => j.Actor).HasMaxLength(100);
-            e.Property(j => j.Hash).HasMaxLength(64);
-            Json(e.Property(j => j.Data));
+            e.ToTable("JournalSegments");
+            e.HasKey(j => new { j.InstanceId, j.FirstSequence });
+            e.Property(j => j.Lines).HasColumnType(JsonColumnType);
         });
 
         modelBuilder.Entity<Audit.AuditEntry>(e =>

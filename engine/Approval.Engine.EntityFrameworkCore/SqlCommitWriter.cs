@@ -57,7 +57,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         "Id", "Recipient", "Kind", "Title", "Body", "InstanceId", "CorrelationId", "Level", "CreatedAt", "ReadAt", "ReadBy",
     ];
 
-    private static readonly string[] JournalColumns = ["InstanceId", "Sequence", "At", "Event", "ActivityId", "ActivityType", "Actor", "Data", "Hash"];
+    private static readonly string[] JournalColumns = ["InstanceId", "FirstSequence", "LastSequence", "Lines"];
 
     private static readonly string[] DocumentColumns =
     [
@@ -92,9 +92,14 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     public CommitPlan Plan(WorkflowCommit commit)
     {
         var steps = new List<Step>();
+
+        // The instance row first: every commit of an instance writes it, so on PostgreSQL two commits racing on one
+        // instance queue on that row before either touches another, and the later one fails its revision guard (and is
+        // retried) instead of the two locking each other's bookmarks in opposite orders: a supplement and its deadline
+        // each delete their own bookmark and then the other's, which deadlocked.
+        AddInstance(commit, steps);
         if (commit.BurnedBookmarkIds.Count > 0)
         {
-            // First, so that on PostgreSQL a concurrent resume of the same bookmark waits on this row and then finds it gone.
             var sql = WhereIn("DELETE FROM \"Bookmarks\" WHERE \"Id\"", commit.BurnedBookmarkIds, out var parameters);
             steps.Add(new Step(sql, parameters, commit.BurnedBookmarkIds.Count, () => new BookmarkGoneException(commit.BurnedBookmarkIds[0])));
         }
@@ -137,10 +142,9 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
             steps.Add(new Step(sql, parameters));
         }
 
-        AddInstance(commit, steps);
         AddInserts("Bookmarks", BookmarkColumns, commit.AddedBookmarks, BookmarkRow, steps);
         AddInserts("WorkItems", WorkItemColumns, commit.AddedWorkItems, WorkItemRow, steps);
-        AddInserts("JournalEntries", JournalColumns, commit.Journal, JournalRow, steps);
+        AddInserts("JournalSegments", JournalColumns, [.. JournalSegments.Of(commit.Journal)], JournalRow, steps);
         AddInserts("OutboxMessages", OutboxColumns, commit.Outbox, OutboxRow, steps);
         AddInserts("Documents", DocumentColumns, commit.Documents, DocumentRow, steps);
         AddInserts("Notifications", NotificationColumns, commit.Notifications, NotificationRow, steps);
@@ -201,6 +205,13 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         {
             commit.Instance.Revision = commit.ExpectedRevision;
             throw;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            // PostgreSQL rolled the whole batch back to break a lock cycle with another transaction: nothing of it was
+            // kept, so reading again and retrying is safe. Commits of one instance cannot form such a cycle (see Plan).
+            commit.Instance.Revision = commit.ExpectedRevision;
+            throw new ConcurrencyConflictException($"Instance {commit.Instance.Id}: the commit was chosen to break a deadlock.", ex);
         }
         catch (DbException ex) when (!commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
         {
@@ -436,8 +447,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         Id(d.Id), Id(d.InstanceId), d.Kind, d.Title, d.Number, d.ContentType, d.Content, d.Sha256, d.TemplateKey, d.TemplateVersion, d.ActivityId, Instant(d.CreatedAt), d.CreatedBy, d.Sequence,
     ];
 
-    private object?[] JournalRow(JournalEntry j) =>
-        [Id(j.InstanceId), j.Sequence, Instant(j.At), j.Event, j.ActivityId, j.ActivityType, j.Actor, Json(j.Data), j.Hash];
+    private object?[] JournalRow(JournalSegmentRow j) => [Id(j.InstanceId), j.FirstSequence, j.LastSequence, new JsonText(j.Lines)];
 
     private object?[] OutboxRow(OutboxMessage o) =>
         [Id(o.Id), o.Kind, new JsonText(o.Payload), Instant(o.CreatedAt), Instant(o.AvailableAt), Instant(o.ProcessedAt), o.Attempts, o.LastError];

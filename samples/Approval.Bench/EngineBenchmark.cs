@@ -53,7 +53,7 @@ public static class EngineBenchmark
 
         var before = await DatabaseUpkeep.CountAsync(host.Services, ct);
         figures.Print("db_instances_before", before.Instances);
-        figures.Print("db_journal_rows_before", before.Journal);
+        figures.Print("db_journal_lines_before", before.Journal);
         figures.Print("db_work_items_before", before.WorkItems);
         figures.Print("db_definition_versions", before.Versions);
         figures.Print("setup_peak_rss_mb", ProcessMemory.PeakRssMiB());

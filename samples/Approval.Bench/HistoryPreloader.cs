@@ -40,7 +40,7 @@ public static class HistoryPreloader
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var instances = new BulkTable<WorkflowInstance>(db);
         await using var workItems = new BulkTable<WorkItem>(db);
-        await using var journal = new BulkTable<JournalEntry>(db);
+        await using var journal = new BulkTable<JournalSegmentRow>(db);
 
         for (var done = 0; done < count;)
         {
@@ -98,9 +98,9 @@ public static class HistoryPreloader
 
                 await instances.AddAsync(finished.Instance, cancellationToken);
                 await workItems.AddAsync(item, cancellationToken);
-                foreach (var entry in started.Journal.Concat(finished.Journal))
+                foreach (var segment in JournalSegments.Of(started.Journal).Concat(JournalSegments.Of(finished.Journal)))
                 {
-                    await journal.AddAsync(entry, cancellationToken);
+                    await journal.AddAsync(segment, cancellationToken);
                 }
             }
 

@@ -32,7 +32,7 @@ public static class PreloadComparison
         {
             var counts = await DatabaseUpkeep.CountAsync(side.Host.Services, ct);
             side.Figures.Print("db_instances_before", counts.Instances);
-            side.Figures.Print("db_journal_rows_before", counts.Journal);
+            side.Figures.Print("db_journal_lines_before", counts.Journal);
             side.Figures.Print("db_definition_versions", counts.Versions);
         }
 

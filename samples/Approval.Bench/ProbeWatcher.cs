@@ -29,10 +29,8 @@ public sealed class ProbeWatcher(IServiceProvider services, TimeProvider clock)
             if (dueIds.Count > 0)
             {
                 await using var db = factory.Create();
-                var resumed = await db.Journal.AsNoTracking()
-                    .Where(j => dueIds.Contains(j.InstanceId) && j.Event == JournalEvents.BookmarkResumed)
-                    .Select(j => new { j.InstanceId, j.At, j.Actor, j.Data })
-                    .ToListAsync(cancellationToken);
+                var resumed = (await JournalLines.ReadAsync(db.JournalSegments.Where(j => dueIds.Contains(j.InstanceId)), cancellationToken))
+                    .Where(j => j.Event == JournalEvents.BookmarkResumed);
                 var observed = clock.GetUtcNow();
                 foreach (var line in resumed)
                 {

@@ -45,22 +45,23 @@ public static class RunVerifier
             problems.Add($"{rows.Count(r => r.Revision != 2)} instances were written other than exactly twice (revision != 2)");
         }
 
-        var completions = db.Journal.Where(j => j.Event == JournalEvents.InstanceCompleted && measured.Any(i => i.Id == j.InstanceId));
-        var completedEvents = await completions.CountAsync(cancellationToken);
-        var completedInstances = await completions.Select(j => j.InstanceId).Distinct().CountAsync(cancellationToken);
+        var lines = await JournalLines.ReadAsync(db.JournalSegments.Where(j => measured.Any(i => i.Id == j.InstanceId)), cancellationToken);
+        var completions = lines.Where(j => j.Event == JournalEvents.InstanceCompleted).ToList();
+        var completedEvents = completions.Count;
+        var completedInstances = completions.Select(j => j.InstanceId).Distinct().Count();
         if (completedEvents != run.Count || completedInstances != run.Count)
         {
             problems.Add($"{completedEvents} InstanceCompleted journal events over {completedInstances} instances, expected one each for {run.Count}");
         }
 
-        var starts = await db.Journal.CountAsync(j => j.Event == JournalEvents.InstanceStarted && measured.Any(i => i.Id == j.InstanceId), cancellationToken);
-        var resumes = await db.Journal.CountAsync(j => j.Event == JournalEvents.BookmarkResumed && measured.Any(i => i.Id == j.InstanceId), cancellationToken);
+        var starts = lines.Count(j => j.Event == JournalEvents.InstanceStarted);
+        var resumes = lines.Count(j => j.Event == JournalEvents.BookmarkResumed);
         if (starts != run.Count || resumes != run.Count)
         {
             problems.Add($"{starts} InstanceStarted and {resumes} BookmarkResumed journal events, expected {run.Count} of each");
         }
 
-        var journalRows = await db.Journal.CountAsync(j => measured.Any(i => i.Id == j.InstanceId), cancellationToken);
+        var journalLines = lines.Count;
         var bookmarksLeft = await db.Bookmarks.CountAsync(b => measured.Any(i => i.Id == b.InstanceId), cancellationToken);
         var anyBookmarks = await db.Bookmarks.CountAsync(cancellationToken);
         if (bookmarksLeft != 0 || anyBookmarks != 0)
@@ -102,7 +103,7 @@ public static class RunVerifier
         return
         [
             ("verified_instances", rows.Count),
-            ("verified_journal_rows_per_instance", (double)journalRows / run.Count),
+            ("verified_journal_lines_per_instance", (double)journalLines / run.Count),
             ("verified_sampled_journals", (run.Count + step - 1) / step),
             ("verified", "true"),
         ];

@@ -18,11 +18,11 @@ public static class TimerLagVerifier
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(5));
 
         var probeInstances = db.Instances.Where(i => i.DefinitionVersionId == probeVersionId);
-        var resumesPerProbe = await db.Journal
-            .Where(j => j.Event == JournalEvents.BookmarkResumed && probeInstances.Any(i => i.Id == j.InstanceId))
+        var resumesPerProbe = (await JournalLines.ReadAsync(db.JournalSegments.Where(j => probeInstances.Any(i => i.Id == j.InstanceId)), cancellationToken))
+            .Where(j => j.Event == JournalEvents.BookmarkResumed)
             .GroupBy(j => j.InstanceId)
             .Select(g => g.Count())
-            .ToListAsync(cancellationToken);
+            .ToList();
         if (resumesPerProbe.Count != probes || resumesPerProbe.Any(n => n != 1))
         {
             problems.Add($"{resumesPerProbe.Count} of {probes} probes resumed, {resumesPerProbe.Count(n => n > 1)} of them more than once");
@@ -35,7 +35,8 @@ public static class TimerLagVerifier
         }
 
         var pendingInstances = db.Instances.Where(i => i.DefinitionVersionId == pendingVersionId);
-        var pendingResumed = await db.Journal.CountAsync(j => j.Event == JournalEvents.BookmarkResumed && pendingInstances.Any(i => i.Id == j.InstanceId), cancellationToken);
+        var pendingResumed = (await JournalLines.ReadAsync(db.JournalSegments.Where(j => pendingInstances.Any(i => i.Id == j.InstanceId)), cancellationToken))
+            .Count(j => j.Event == JournalEvents.BookmarkResumed);
         var pendingWaiting = await pendingInstances.CountAsync(i => i.Status == WorkflowStatus.Suspended, cancellationToken);
         if (pendingResumed != 0 || pendingWaiting != pending)
         {

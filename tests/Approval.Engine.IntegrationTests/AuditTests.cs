@@ -8,6 +8,7 @@ using Approval.Engine.Instances;
 using Approval.Engine.IntegrationTests.Infrastructure;
 using Approval.Engine.Journal;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Engine.IntegrationTests;
@@ -46,6 +47,58 @@ public abstract class AuditTests
     }
 
     private string JsonParameter(int index) => Provider == DatabaseProvider.PostgreSql ? $"CAST({{{index}}} AS json)" : $"{{{index}}}";
+
+    private static readonly JsonSerializerOptions SegmentJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// Rewrites an instance's stored journal lines by SQL, as someone with access to the database could: <paramref name="tamper"/> sees each
+    /// line of each segment, and edits it in place, or returns false to delete it. Changed segments are written back whole, a segment left
+    /// without lines is deleted. The JSON is edited here rather than with the database's JSON functions so the lines not tampered with keep
+    /// their exact content: PostgreSQL's jsonb would reorder the keys inside their data, and so change what they hash to.
+    /// </summary>
+    private async Task TamperJournalAsync(EngineHost host, Guid id, Func<JsonObject, bool> tamper)
+    {
+        List<JournalSegmentRow> segments;
+        await using (var db = host.Services.GetRequiredService<EngineDbContextFactory>().Create())
+        {
+            segments = await db.JournalSegments.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.FirstSequence).ToListAsync();
+        }
+
+        var touched = 0;
+        foreach (var segment in segments)
+        {
+            var lines = JsonNode.Parse(segment.Lines)!.AsArray();
+            var original = lines.ToJsonString(SegmentJson);
+            foreach (var line in lines.ToList())
+            {
+                if (!tamper((JsonObject)line!))
+                {
+                    lines.Remove(line);
+                }
+            }
+
+            var edited = lines.ToJsonString(SegmentJson);
+            if (edited == original)
+            {
+                continue;
+            }
+
+            touched++;
+            if (lines.Count == 0)
+            {
+                await ExecuteSqlAsync(host, "DELETE FROM \"JournalSegments\" WHERE \"InstanceId\" = {0} AND \"FirstSequence\" = {1}", id, segment.FirstSequence);
+            }
+            else
+            {
+                await ExecuteSqlAsync(host, $"UPDATE \"JournalSegments\" SET \"Lines\" = {JsonParameter(0)} WHERE \"InstanceId\" = {{1}} AND \"FirstSequence\" = {{2}}",
+                    edited, id, segment.FirstSequence);
+            }
+        }
+
+        Assert.True(touched > 0, "the tampering touched no journal line");
+    }
+
+    private static int SequenceOf(JsonObject line) => line["seq"]!.GetValue<int>();
 
     [Fact]
     public async Task WholeCase_Untouched_JournalChainAndDocumentsVerify_WithBeforeAndAfterOfEachChange()
@@ -99,8 +152,15 @@ public abstract class AuditTests
         var forged = (JsonObject)decision.Data!.DeepClone();
         forged["payload"]!["outcome"] = "Reject";
 
-        await ExecuteSqlAsync(host, $"UPDATE \"JournalEntries\" SET \"Data\" = {JsonParameter(0)} WHERE \"InstanceId\" = {{1}} AND \"Sequence\" = {{2}}",
-            JsonSerializer.Serialize(forged, EngineJson.Options), id, decision.Sequence);
+        await TamperJournalAsync(host, id, line =>
+        {
+            if (SequenceOf(line) == decision.Sequence)
+            {
+                line["data"] = JsonNode.Parse(JsonSerializer.Serialize(forged, EngineJson.Options));
+            }
+
+            return true;
+        });
         var report = await VerifyAsync(host, id);
 
         Assert.False(report!.Intact);
@@ -118,7 +178,7 @@ public abstract class AuditTests
         var journal = await host.Store.ReadJournalAsync(id, CancellationToken.None);
         var transfer = journal.Single(j => j.Event == JournalEvents.WorkItemOperated && (string?)j.Data!["operation"] == "Transfer");
 
-        await ExecuteSqlAsync(host, "DELETE FROM \"JournalEntries\" WHERE \"InstanceId\" = {0} AND \"Sequence\" = {1}", id, transfer.Sequence);
+        await TamperJournalAsync(host, id, line => SequenceOf(line) != transfer.Sequence);
         var report = await VerifyAsync(host, id);
 
         Assert.False(report!.Intact);
@@ -134,7 +194,7 @@ public abstract class AuditTests
         var id = await RunTheCaseAsync(host, "audit-tail");
         var journal = await host.Store.ReadJournalAsync(id, CancellationToken.None);
 
-        await ExecuteSqlAsync(host, "DELETE FROM \"JournalEntries\" WHERE \"InstanceId\" = {0} AND \"Sequence\" = {1}", id, journal[^1].Sequence);
+        await TamperJournalAsync(host, id, line => SequenceOf(line) != journal[^1].Sequence);
         var report = await VerifyAsync(host, id);
 
         Assert.Equal(journal[^1].Sequence, Assert.Single(report!.Findings).Sequence);
@@ -147,7 +207,11 @@ public abstract class AuditTests
         await host.PublishAsync(Tests.Support.FlowBuilder.SingleTask("audit-legacy").ToJson());
         var started = await host.StartAsync("audit-legacy");
         var id = started.Instance.Id;
-        await ExecuteSqlAsync(host, "UPDATE \"JournalEntries\" SET \"Hash\" = NULL WHERE \"InstanceId\" = {0}", id);
+        await TamperJournalAsync(host, id, line =>
+        {
+            line.Remove("hash");
+            return true;
+        });
         await ExecuteSqlAsync(host, "UPDATE \"WorkflowInstances\" SET \"JournalHash\" = NULL WHERE \"Id\" = {0}", id);
 
         var before = await VerifyAsync(host, id);
@@ -210,6 +274,38 @@ public abstract class AuditTests
         var report = await host.InScopeAsync(sp => sp.GetRequiredService<AuditVerifier>().VerifyTrailAsync(CancellationToken.None));
         Assert.True(report.Intact, string.Join("; ", report.Findings.Select(f => f.Problem)));
         Assert.Equal(24, report.Entries);
+    }
+
+    [Fact]
+    public async Task LinesStoredOnePerRow_MigrateIntoSegments_AndStillVerify()
+    {
+        await using var host = await StartHostAsync();
+        var id = await RunTheCaseAsync(host, "audit-migrate");
+        var written = await host.Store.ReadJournalAsync(id, CancellationToken.None);
+
+        // Back to the schema before segments (its Down migration spreads the segments into one row per line), then up
+        // again: the lines an older installation wrote come through the upgrade field for field.
+        await using (var db = host.Services.GetRequiredService<EngineDbContextFactory>().Create())
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var before = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_JournalSegments", StringComparison.Ordinal)).Last();
+            await migrator.MigrateAsync(before);
+            var rows = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"JournalEntries\"").SingleAsync();
+            Assert.Equal(written.Count, rows);
+            await migrator.MigrateAsync();
+        }
+
+        var migrated = await host.Store.ReadJournalAsync(id, CancellationToken.None);
+        Assert.Equal(written.Count, migrated.Count);
+        for (var i = 0; i < written.Count; i++)
+        {
+            Assert.Equal((written[i].Sequence, written[i].At, written[i].Event, written[i].ActivityId, written[i].ActivityType, written[i].Actor, written[i].Hash),
+                (migrated[i].Sequence, migrated[i].At, migrated[i].Event, migrated[i].ActivityId, migrated[i].ActivityType, migrated[i].Actor, migrated[i].Hash));
+            Assert.Equal(written[i].Data?.ToJsonString(), migrated[i].Data?.ToJsonString());
+        }
+
+        var report = await VerifyAsync(host, id);
+        Assert.True(report!.Intact, string.Join("; ", report.Findings.Select(f => f.Problem)));
     }
 }
 

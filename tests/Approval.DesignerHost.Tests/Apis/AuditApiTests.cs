@@ -66,7 +66,10 @@ public sealed class AuditApiTests(ApprovalHostFactory host)
         {
             await db.OpenAsync();
             var update = db.CreateCommand();
-            update.CommandText = """UPDATE "JournalEntries" SET "Actor" = 'chief' WHERE "InstanceId" = $id AND "Sequence" = $sequence""";
+            update.CommandText = """
+                UPDATE "JournalSegments" SET "Lines" = json_set("Lines", '$[' || ($sequence - "FirstSequence") || '].actor', 'chief')
+                WHERE "InstanceId" = $id AND $sequence BETWEEN "FirstSequence" AND "LastSequence"
+                """;
             update.Parameters.AddWithValue("$id", id.ToUpperInvariant());
             update.Parameters.AddWithValue("$sequence", decision);
             Assert.Equal(1, await update.ExecuteNonQueryAsync());

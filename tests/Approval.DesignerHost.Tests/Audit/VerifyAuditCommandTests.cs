@@ -39,7 +39,10 @@ public sealed class VerifyAuditCommandTests
         Assert.Contains("0 tampered", output);
         Assert.Contains("audit table:", output);
 
-        await TamperAsync(file, $"""UPDATE "JournalEntries" SET "Actor" = 'mallory' WHERE "InstanceId" = '{id.ToUpperInvariant()}' AND "Sequence" = 1""");
+        await TamperAsync(file, $"""
+            UPDATE "JournalSegments" SET "Lines" = json_set("Lines", '$[' || (1 - "FirstSequence") || '].actor', 'mallory')
+            WHERE "InstanceId" = '{id.ToUpperInvariant()}' AND 1 BETWEEN "FirstSequence" AND "LastSequence"
+            """);
         (code, output) = await RunAsync(database);
         Assert.Equal(1, code);
         Assert.Contains($"instance {id}: TAMPERED", output);

@@ -553,6 +553,26 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.JournalSegmentRow", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("FirstSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("json");
+
+                    b.HasKey("InstanceId", "FirstSequence");
+
+                    b.ToTable("JournalSegments", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SequenceRow", b =>
                 {
                     b.Property<string>("Name")
@@ -763,46 +783,6 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("WorkflowInstances", (string)null);
-                });
-
-            modelBuilder.Entity("Approval.Engine.Journal.JournalEntry", b =>
-                {
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ActivityType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Actor")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("json");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.HasKey("InstanceId", "Sequence");
-
-                    b.ToTable("JournalEntries", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Scheduling.OutboxMessage", b =>

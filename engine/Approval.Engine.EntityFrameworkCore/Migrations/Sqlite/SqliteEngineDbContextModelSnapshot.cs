@@ -548,6 +548,26 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.ToTable("CalendarYears", (string)null);
                 });
 
+            modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.JournalSegmentRow", b =>
+                {
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InstanceId", "FirstSequence");
+
+                    b.ToTable("JournalSegments", (string)null);
+                });
+
             modelBuilder.Entity("Approval.Engine.EntityFrameworkCore.SequenceRow", b =>
                 {
                     b.Property<string>("Name")
@@ -758,46 +778,6 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("WorkflowInstances", (string)null);
-                });
-
-            modelBuilder.Entity("Approval.Engine.Journal.JournalEntry", b =>
-                {
-                    b.Property<Guid>("InstanceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ActivityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ActivityType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Data")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Event")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("InstanceId", "Sequence");
-
-                    b.ToTable("JournalEntries", (string)null);
                 });
 
             modelBuilder.Entity("Approval.Engine.Scheduling.OutboxMessage", b =>
