@@ -776,11 +776,8 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("ParentInstanceId");
-
-                    b.HasIndex("DefinitionId", "Status");
-
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });

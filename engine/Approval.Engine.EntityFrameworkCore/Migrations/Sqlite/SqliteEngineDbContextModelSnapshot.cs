@@ -771,11 +771,8 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("CorrelationId");
 
-                    b.HasIndex("ParentInstanceId");
-
-                    b.HasIndex("DefinitionId", "Status");
-
-                    b.HasIndex("Status", "UpdatedAt");
+                    b.HasIndex("ParentInstanceId")
+                        .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
                     b.ToTable("WorkflowInstances", (string)null);
                 });
