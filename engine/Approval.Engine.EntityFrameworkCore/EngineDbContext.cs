@@ -83,8 +83,12 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             e.Property(d => d.Json).HasColumnType(JsonColumnType);
             e.Property(d => d.Revision).IsConcurrencyToken();
             e.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
-            e.HasIndex(d => new { d.DefinitionId, d.IsLatest });
-            e.HasIndex(d => new { d.DefinitionId, d.IsPublished });
+
+            // Partial, on the flag: the lookups ask for "DefinitionId = x AND IsPublished" (a bare boolean), which SQLite
+            // cannot match to an index on (DefinitionId, IsPublished); once ANALYZE had seen 500 versions of a definition
+            // it scanned the table instead, reading every version's JSON on each start (1 ms instead of 0.06).
+            e.HasIndex(d => d.DefinitionId, "IX_DefinitionVersions_Latest").HasFilter("\"IsLatest\"");
+            e.HasIndex(d => d.DefinitionId, "IX_DefinitionVersions_Published").HasFilter("\"IsPublished\"");
         });
 
         modelBuilder.Entity<WorkflowInstance>(e =>

@@ -392,12 +392,14 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DefinitionId", "IsLatest");
-
-                    b.HasIndex("DefinitionId", "IsPublished");
-
                     b.HasIndex("DefinitionId", "Version")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_DefinitionVersions_Latest")
+                        .HasFilter("\"IsLatest\"");
+
+                    b.HasIndex(new[] { "DefinitionId" }, "IX_DefinitionVersions_Published")
+                        .HasFilter("\"IsPublished\"");
 
                     b.ToTable("DefinitionVersions", (string)null);
                 });
