@@ -215,7 +215,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         }
         catch (DbException ex) when (!commit.IsNew && DatabaseErrors.IsUniqueViolation(ex))
         {
-            // A batch runs on after a statement touched no rows; a journal line taken by a concurrent commit
+            // A batch runs on after a statement touched no rows; a journal segment taken by a concurrent commit
             // is then the first thing to fail. Either way another commit won: reload and try again.
             commit.Instance.Revision = commit.ExpectedRevision;
             throw new ConcurrencyConflictException($"Instance {commit.Instance.Id} was changed by a concurrent commit.", ex);
