@@ -111,6 +111,10 @@ public abstract class EngineDbContext(DbContextOptions options) : DbContext(opti
             // (HOT) updates. Lists by status come from InstanceSummaries and the work item indexes.
             e.HasIndex(i => i.CorrelationId);
 
+            // The case list shows the newest cases first; without this it sorted every instance (0.1 s at 128,000,
+            // growing with the city's years). Fixed at start, so commits never move it.
+            e.HasIndex(i => i.CreatedAt);
+
             // Most instances have no parent; the children of one are found with ParentInstanceId = id, which implies not null.
             e.HasIndex(i => i.ParentInstanceId).HasFilter("\"ParentInstanceId\" IS NOT NULL");
         });

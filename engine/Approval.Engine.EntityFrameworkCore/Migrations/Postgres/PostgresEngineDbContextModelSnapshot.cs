@@ -778,6 +778,8 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Postgres
 
                     b.HasIndex("CorrelationId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentInstanceId")
                         .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 

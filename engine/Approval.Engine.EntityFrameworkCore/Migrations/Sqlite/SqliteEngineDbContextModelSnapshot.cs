@@ -773,6 +773,8 @@ namespace Approval.Engine.EntityFrameworkCore.Migrations.Sqlite
 
                     b.HasIndex("CorrelationId");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("ParentInstanceId")
                         .HasFilter("\"ParentInstanceId\" IS NOT NULL");
 
