@@ -7,7 +7,6 @@ using Approval.Engine.Definitions;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
-using Approval.Engine.Journal;
 using Approval.Engine.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;

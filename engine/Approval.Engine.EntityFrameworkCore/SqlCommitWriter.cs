@@ -8,7 +8,6 @@ using Approval.Engine.Documents;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
-using Approval.Engine.Journal;
 using Approval.Engine.Scheduling;
 using Approval.Engine.Storage;
 using Npgsql;

@@ -7,7 +7,6 @@ using Approval.Engine.Execution;
 using Approval.Engine.Expressions;
 using Approval.Engine.HumanTasks;
 using Approval.Engine.Instances;
-using Approval.Engine.Journal;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
