@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.EntityFrameworkCore;
 
 /// <summary>Definition versions on EF Core, a row per version.</summary>
-public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate, TimeProvider time) : IDefinitionStore
+public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWriteGate gate, TimeProvider time, KeyLookups lookups) : IDefinitionStore
 {
     // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _byId =
@@ -16,10 +16,6 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _published =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
             db.DefinitionVersions.AsNoTracking().FirstOrDefault(d => d.DefinitionId == definitionId && d.IsPublished));
-
-    private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _publishedHeader =
-        EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
-            db.DefinitionVersions.AsNoTracking().Where(d => d.DefinitionId == definitionId && d.IsPublished).Select(WithoutJson).FirstOrDefault());
 
     private readonly Func<EngineDbContext, string, CancellationToken, Task<DefinitionVersion?>> _latest =
         EF.CompileAsyncQuery((EngineDbContext db, string definitionId, CancellationToken _) =>
@@ -43,11 +39,8 @@ public sealed class EfDefinitionStore(EngineDbContextFactory contexts, SqliteWri
         return await _published(db, definitionId, cancellationToken);
     }
 
-    public async Task<DefinitionVersion?> FindPublishedHeaderAsync(string definitionId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await _publishedHeader(db, definitionId, cancellationToken);
-    }
+    public Task<DefinitionVersion?> FindPublishedHeaderAsync(string definitionId, CancellationToken cancellationToken) =>
+        lookups.FindPublishedHeaderAsync(definitionId, cancellationToken);
 
     public async Task<DefinitionVersion?> FindVersionAsync(string definitionId, int version, CancellationToken cancellationToken)
     {

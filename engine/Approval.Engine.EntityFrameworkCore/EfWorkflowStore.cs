@@ -9,25 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Approval.Engine.EntityFrameworkCore;
 
 /// <summary>Instance state on EF Core: each burst's commit in one transaction, guarded by the instance revision.</summary>
-public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate) : IWorkflowStore, IDisposable
+public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWriteGate gate, KeyLookups lookups) : IWorkflowStore, IDisposable
 {
     private readonly SqliteGroupCommit? _groupCommit = contexts.Provider == DatabaseProvider.Sqlite ? new SqliteGroupCommit(contexts, gate) : null;
-
-    // Compiled per store rather than statically: a compiled query is bound to one model, and each provider has its own.
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkflowInstance?>> _instanceById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Instances.AsNoTracking().FirstOrDefault(i => i.Id == id));
-
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<Bookmark?>> _bookmarkById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.Bookmarks.AsNoTracking().FirstOrDefault(b => b.Id == id));
-
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItem?>> _workItemById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking().FirstOrDefault(w => w.Id == id));
-
-    private readonly Func<EngineDbContext, Guid, CancellationToken, Task<WorkItemAndInstance?>> _workItemAndInstanceById =
-        EF.CompileAsyncQuery((EngineDbContext db, Guid id, CancellationToken _) => db.WorkItems.AsNoTracking()
-            .Where(w => w.Id == id)
-            .Join(db.Instances.AsNoTracking(), w => w.InstanceId, i => i.Id, (w, i) => new WorkItemAndInstance(w, i))
-            .FirstOrDefault());
 
     // A case read lists its work items and journal every time: compiled, EF skips walking and hashing the query tree.
     private readonly Func<EngineDbContext, Guid, IAsyncEnumerable<WorkItem>> _workItemsOf =
@@ -60,17 +44,11 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
         }
     }
 
-    public async Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await _instanceById(db, instanceId, cancellationToken);
-    }
+    public Task<WorkflowInstance?> FindInstanceAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        lookups.FindInstanceAsync(instanceId, cancellationToken);
 
-    public async Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await _bookmarkById(db, bookmarkId, cancellationToken);
-    }
+    public Task<Bookmark?> FindBookmarkAsync(Guid bookmarkId, CancellationToken cancellationToken) =>
+        lookups.FindBookmarkAsync(bookmarkId, cancellationToken);
 
     public async Task<IReadOnlyList<Bookmark>> ListBookmarksAsync(Guid instanceId, CancellationToken cancellationToken)
     {
@@ -100,26 +78,11 @@ public sealed class EfWorkflowStore(EngineDbContextFactory contexts, SqliteWrite
             .ToListAsync(cancellationToken);
     }
 
-    public async Task<WorkItem?> FindWorkItemAsync(Guid workItemId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await _workItemById(db, workItemId, cancellationToken);
-    }
+    public Task<WorkItem?> FindWorkItemAsync(Guid workItemId, CancellationToken cancellationToken) =>
+        lookups.FindWorkItemAsync(workItemId, cancellationToken);
 
-    public async Task<WorkItemAndInstance?> FindWorkItemAndInstanceAsync(Guid workItemId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        if (contexts.Provider == DatabaseProvider.PostgreSql)
-        {
-            // A server round trip costs more than the join: one query.
-            return await _workItemAndInstanceById(db, workItemId, cancellationToken);
-        }
-
-        // SQLite reads in-process, where two key lookups measured cheaper than EF's shaping of a joined row.
-        return await _workItemById(db, workItemId, cancellationToken) is { } item && await _instanceById(db, item.InstanceId, cancellationToken) is { } instance
-            ? new WorkItemAndInstance(item, instance)
-            : null;
-    }
+    public Task<WorkItemAndInstance?> FindWorkItemAndInstanceAsync(Guid workItemId, CancellationToken cancellationToken) =>
+        lookups.FindWorkItemAndInstanceAsync(workItemId, cancellationToken);
 
     public async Task<IReadOnlyList<WorkItem>> ListWorkItemsAsync(Guid instanceId, CancellationToken cancellationToken)
     {

@@ -26,6 +26,7 @@ public static class EngineStorageServiceCollectionExtensions
         }
 
         services.AddSingleton(new SqliteWriteGate(provider));
+        services.AddSingleton<KeyLookups>();
         services.AddSingleton<IWorkflowStore, EfWorkflowStore>();
         services.AddSingleton<IDefinitionStore, EfDefinitionStore>();
         services.AddSingleton<IOutboxStore, EfOutboxStore>();

@@ -5,8 +5,9 @@ namespace Approval.Engine.EntityFrameworkCore;
 /// <summary>Commands kept prepared on one long-lived connection, by SQL text, so each statement shape is compiled once.</summary>
 /// <remarks>
 /// A commit uses a handful of statement shapes (a multi-row insert per row count, an update, a delete), and SQLite
-/// spends more time compiling them than running them. Only the group-commit writer uses this: it owns its connection
-/// and writes from one task at a time, so the commands are never shared between threads.
+/// spends more time compiling them than running them; so does a read by key. The group-commit writer and each of
+/// <see cref="KeyLookups"/>' kept connections own one: their connection is used by one task at a time, so the commands
+/// are never shared between threads.
 /// </remarks>
 internal sealed class PreparedCommands : IDisposable
 {

@@ -29,7 +29,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     /// <summary>The SQLSTATE <c>approval_expect_rows</c> raises when a guarded statement touched the wrong number of rows.</summary>
     private const string GuardFailedState = "AP409";
 
-    private static readonly string[] InstanceColumns =
+    internal static readonly string[] InstanceColumns =
     [
         "Id", "DefinitionId", "DefinitionVersionId", "Version", "Status", "CorrelationId", "ParentInstanceId", "ParentBookmarkId",
         "Input", "Variables", "State", "Incident", "NextJournalSequence", "CreatedAt", "UpdatedAt", "FinishedAt", "Revision", "JournalHash",
@@ -43,9 +43,9 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private static readonly string InstanceUpdate =
         $"UPDATE \"WorkflowInstances\" SET {string.Join(", ", MutableInstanceColumns.Select(i => $"\"{InstanceColumns[i]}\" = @c{i}"))} WHERE \"Id\" = @id AND \"Revision\" = @expected";
 
-    private static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Kind", "SignalName", "CorrelationId", "ResumeAt", "Payload", "CreatedAt"];
+    internal static readonly string[] BookmarkColumns = ["Id", "InstanceId", "ActivityId", "Kind", "SignalName", "CorrelationId", "ResumeAt", "Payload", "CreatedAt"];
 
-    private static readonly string[] WorkItemColumns =
+    internal static readonly string[] WorkItemColumns =
     [
         "Id", "InstanceId", "BookmarkId", "ActivityId", "Title", "Assignee", "CandidateRoles", "Department", "DueAt", "Outcomes",
         "Status", "Outcome", "CompletedBy", "Comment", "Data", "CorrelationId", "CreatedAt", "CompletedAt", "LimitWorkingDays", "DelegatedBy", "ActivityType",
@@ -451,8 +451,10 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     private object?[] OutboxRow(OutboxMessage o) =>
         [Id(o.Id), o.Kind, new JsonText(o.Payload), Instant(o.CreatedAt), Instant(o.AvailableAt), Instant(o.ProcessedAt), o.Attempts, o.LastError];
 
+    private object? Id(Guid? id) => id is not { } value ? null : StoredId(provider, value);
+
     /// <summary>A GUID as the provider stores it: EF Core's SQLite provider keeps upper-case text.</summary>
-    private object? Id(Guid? id) => id is not { } value ? null : provider == DatabaseProvider.Sqlite ? value.ToString().ToUpperInvariant() : value;
+    internal static object StoredId(DatabaseProvider provider, Guid id) => provider == DatabaseProvider.Sqlite ? id.ToString().ToUpperInvariant() : id;
 
     /// <summary>An instant as a UTC <see cref="DateTime"/>, in the text form EF Core's SQLite provider writes and reads.</summary>
     private object? Instant(DateTimeOffset? at) => at is not { } value

@@ -158,14 +158,7 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
 
         ResetConnection();
         await using var db = contexts.Create();
-        var opened = new SqliteConnection(db.Database.GetConnectionString());
-        await opened.OpenAsync();
-        await using (var pragmas = opened.CreateCommand())
-        {
-            pragmas.CommandText = SqlitePragmaInterceptor.Pragmas;
-            await pragmas.ExecuteNonQueryAsync();
-        }
-
+        var opened = await SqlitePragmaInterceptor.OpenAsync(db.Database.GetConnectionString()!, CancellationToken.None);
         return _connection = opened;
     }
 

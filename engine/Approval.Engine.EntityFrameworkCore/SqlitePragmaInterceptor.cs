@@ -38,6 +38,25 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         }
     }
 
+    /// <summary>Opens a connection the engine keeps itself, outside EF Core, with the same settings.</summary>
+    public static async Task<SqliteConnection> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = Pragmas;
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private static bool IsNew(DbConnection connection) =>
         connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, Configured);
 }

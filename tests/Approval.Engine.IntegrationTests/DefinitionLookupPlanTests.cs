@@ -38,6 +38,10 @@ public sealed class DefinitionLookupPlanTests
         var published = db.DefinitionVersions.Where(d => d.DefinitionId == "many-versions" && d.IsPublished).Select(d => d.Id).ToQueryString();
         var latest = db.DefinitionVersions.Where(d => d.DefinitionId == "many-versions" && d.IsLatest).Select(d => d.Id).ToQueryString();
         Assert.Contains("USING INDEX IX_DefinitionVersions_Published", await PlanAsync(connection, published));
+
+        // The start's own lookup, in plain SQL outside EF Core.
+        var startLookup = KeyLookups.PublishedHeaderByDefinition.Replace("@key", "'many-versions'", StringComparison.Ordinal);
+        Assert.Contains("USING INDEX IX_DefinitionVersions_Published", await PlanAsync(connection, startLookup));
         Assert.Contains("USING INDEX IX_DefinitionVersions_Latest", await PlanAsync(connection, latest));
     }
 
