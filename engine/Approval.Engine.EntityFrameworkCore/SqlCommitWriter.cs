@@ -97,6 +97,15 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         // retried) instead of the two locking each other's bookmarks in opposite orders: a supplement and its deadline
         // each delete their own bookmark and then the other's, which deadlocked.
         AddInstance(commit, steps);
+        if (commit.PublishedVersionId is { } versionId)
+        {
+            steps.Add(new Step(
+                "SELECT count(*) FROM \"DefinitionVersions\" WHERE \"Id\" = @version AND \"IsPublished\"",
+                [("version", versionId)],
+                1,
+                () => new PublishedVersionChangedException(versionId)) { Counts = true });
+        }
+
         if (commit.BurnedBookmarkIds.Count > 0)
         {
             var sql = WhereIn("DELETE FROM \"Bookmarks\" WHERE \"Id\"", commit.BurnedBookmarkIds, out var parameters);
@@ -183,9 +192,12 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         {
             if (steps[i].ExpectedRows >= 0)
             {
+                var count = steps[i].Counts ? $"({steps[i].Sql})" : "count(*)";
+                var from = steps[i].Counts ? "" : " FROM affected";
+                var with = steps[i].Counts ? "" : $"WITH affected AS ({steps[i].Sql} RETURNING 1) ";
                 steps[i] = steps[i] with
                 {
-                    Sql = $"WITH affected AS ({steps[i].Sql} RETURNING 1) SELECT approval_expect_rows(count(*), @expected_rows, @step) FROM affected",
+                    Sql = $"{with}SELECT approval_expect_rows({count}, @expected_rows, @step){from}",
                     Parameters = [.. steps[i].Parameters, ("expected_rows", steps[i].ExpectedRows), ("step", i)],
                     GuardedOnServer = true,
                 };
@@ -313,7 +325,7 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
                     }
                 }
 
-                step.Check(await command.ExecuteNonQueryAsync(cancellationToken));
+                step.Check(await RunAsync(command, step, cancellationToken));
                 continue;
             }
 
@@ -325,9 +337,15 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
                 single.Parameters.Add(CreateParameter(name, value, single.CreateParameter));
             }
 
-            step.Check(await single.ExecuteNonQueryAsync(cancellationToken));
+            step.Check(await RunAsync(single, step, cancellationToken));
         }
     }
+
+    /// <summary>Runs one step on SQLite: the rows it changed, or for a counting step the count it selected.</summary>
+    private static async Task<int> RunAsync(DbCommand command, Step step, CancellationToken cancellationToken) =>
+        step.Counts
+            ? Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture)
+            : await command.ExecuteNonQueryAsync(cancellationToken);
 
     private static void AddInserts<T>(string table, string[] columns, IReadOnlyList<T> items, Func<T, object?[]> row, List<Step> steps)
     {
@@ -476,6 +494,9 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
     {
         /// <summary>The statement checks its row count itself (PostgreSQL); the count the driver reports is not the guarded one.</summary>
         public bool GuardedOnServer { get; init; }
+
+        /// <summary>The statement changes nothing: it selects a count of rows that must equal <see cref="ExpectedRows"/>.</summary>
+        public bool Counts { get; init; }
 
         public void Check(int rows)
         {

@@ -112,7 +112,7 @@ internal sealed class SqliteGroupCommit(EngineDbContextFactory contexts, SqliteW
                 await Writer(connection, transaction).WriteAsync(pending.Plan, CancellationToken.None);
             }
         }
-        catch (Exception ex) when (ex is DbException or ConcurrencyConflictException or BookmarkGoneException)
+        catch (Exception ex) when (ex is DbException or ConcurrencyConflictException or BookmarkGoneException or PublishedVersionChangedException)
         {
             await transaction.RollbackAsync();
             return false;

@@ -65,6 +65,7 @@ public static class EngineBenchmark
         var walBefore = await PostgresWalStats.TakeAsync(host.Services, ct);
         trace?.Reset();
         storeTiming?.Reset();
+        var jitted = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var allocated = GC.GetTotalAllocatedBytes(precise: false);
         var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pauses = GC.GetTotalPauseDuration();
@@ -85,6 +86,10 @@ public static class EngineBenchmark
         figures.Print("peak_rss_scope", peakReset ? "measurement" : "whole-process");
         PrintCpu(figures, cpu);
         figures.Print("alloc_kb_per_instance", allocatedPerInstance);
+
+        // Methods the JIT compiled while measuring (tiering up with PGO): CPU the run pays that a warmed-up host would not.
+        figures.Print("jit_methods_during_run", System.Runtime.JitInfo.GetCompiledMethodCount() - jitted.Item1);
+        figures.Print("jit_ms_during_run", (System.Runtime.JitInfo.GetCompilationTime() - jitted.Item2).TotalMilliseconds);
         figures.Print("gc_collections_gen0_1_2", gcCounts);
         figures.Print("gc_pause_pct", 100 * pauseMs / run.Elapsed.TotalMilliseconds);
         if (ioBefore is not null && ioAfter is not null)

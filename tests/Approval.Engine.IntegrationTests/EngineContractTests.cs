@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Approval.Engine.Bookmarks;
+using Approval.Engine.Definitions;
 using Approval.Engine.EntityFrameworkCore;
 using Approval.Engine.Execution;
 using Approval.Engine.HumanTasks;
@@ -7,6 +8,7 @@ using Approval.Engine.Instances;
 using Approval.Engine.IntegrationTests.Infrastructure;
 using Approval.Engine.Journal;
 using Approval.Engine.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approval.Engine.IntegrationTests;
@@ -98,6 +100,49 @@ public abstract class EngineContractTests
         Assert.Equal(WorkflowStatus.Completed, finished.Instance.Status);
         Assert.Equal(1, finished.Instance.Version);
         Assert.Equal("versioned:v1", finished.Instance.DefinitionVersionId);
+    }
+
+    [Fact]
+    public async Task PublishOrRetractOnAnotherHost_NextStartHereFollowsIt()
+    {
+        var options = await TestDatabases.NewAsync(Provider, runBackgroundServers: false);
+        await using var here = await EngineHost.StartAsync(options);
+        await using var other = await EngineHost.StartAsync(options);
+        await here.PublishAsync(FlowBuilder.SingleTask("moving", title: "v1 审批").ToJson());
+        Assert.Equal(1, (await here.StartAsync("moving")).Instance.Version);
+
+        // This host remembers v1 as published; the other host publishes v2, then retracts it, without telling it.
+        await other.PublishAsync(FlowBuilder.SingleTask("moving", title: "v2 审批").ToJson());
+        var onV2 = await here.StartAsync("moving");
+        Assert.Equal("moving:v2", onV2.Instance.DefinitionVersionId);
+        Assert.Equal("v2 审批", Assert.Single(onV2.CreatedWorkItems).Title);
+
+        await other.InScopeAsync(sp => sp.GetRequiredService<WorkflowDefinitionService>().RetractAsync("moving", "tester", CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<WorkflowConflictException>(() => here.StartAsync("moving", new StartOptions(CorrelationId: "AFTER-RETRACT")));
+        Assert.Contains("no published version", refused.Message);
+        await using var db = here.Services.GetRequiredService<EngineDbContextFactory>().Create();
+        Assert.False(await db.Instances.AnyAsync(i => i.CorrelationId == "AFTER-RETRACT"));
+    }
+
+    [Fact]
+    public async Task StartCommit_OnAVersionNoLongerPublished_WritesNothing()
+    {
+        await using var host = await StartHostAsync(background: false);
+        await host.PublishAsync(FlowBuilder.SingleTask("guarded", title: "v1").ToJson());
+        await host.PublishAsync(FlowBuilder.SingleTask("guarded", title: "v2").ToJson());
+        var runtime = host.Services.GetRequiredService<WorkflowRunner>();
+        var cache = host.Services.GetRequiredService<Approval.Engine.Definitions.DefinitionCache>();
+        var v1 = (await cache.GetAsync("guarded:v1", CancellationToken.None))!;
+
+        // A start planned on v1 while v2 is the published one: the store refuses the whole commit.
+        var instance = new WorkflowInstance { Id = Guid.CreateVersion7(), DefinitionId = "guarded", DefinitionVersionId = "guarded:v1", Version = 1 };
+        var commit = await runtime.StartAsync(instance, v1, "tester", CancellationToken.None);
+        commit.PublishedVersionId = "guarded:v1";
+        var refused = await Assert.ThrowsAsync<Approval.Engine.Storage.PublishedVersionChangedException>(() => host.Store.CommitAsync(commit, CancellationToken.None));
+        Assert.Equal("guarded:v1", refused.VersionId);
+        Assert.Null(await host.Store.FindInstanceAsync(instance.Id, CancellationToken.None));
+        Assert.Empty(await host.Store.ListWorkItemsAsync(instance.Id, CancellationToken.None));
+        Assert.Empty(await host.Store.ReadJournalAsync(instance.Id, CancellationToken.None));
     }
 
     [Fact]

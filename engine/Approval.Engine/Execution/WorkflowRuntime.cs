@@ -26,11 +26,38 @@ public sealed class WorkflowRuntime(
 {
     private const int MaxAttempts = 25;
 
+    /// <summary>How often a start looks the published version up again when a publish keeps overtaking it.</summary>
+    private const int MaxPublishedLookups = 5;
+
     public async Task<RunResult> StartAsync(string definitionId, StartOptions options, CancellationToken cancellationToken)
     {
-        var versionId = options.VersionId
-            ?? (await definitions.FindPublishedHeaderAsync(definitionId, cancellationToken))?.Id
-            ?? throw await NotRunnableAsync(definitionId, cancellationToken);
+        if (options.VersionId is { } pinned)
+        {
+            return await StartOnVersionAsync(pinned, options, requirePublished: false, cancellationToken);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var versionId = await cache.PublishedVersionIdAsync(definitionId, cancellationToken) ?? throw await NotRunnableAsync(definitionId, cancellationToken);
+            try
+            {
+                return await StartOnVersionAsync(versionId, options, requirePublished: true, cancellationToken);
+            }
+            catch (PublishedVersionChangedException) when (attempt < MaxPublishedLookups)
+            {
+                // Published or retracted since this host remembered it (here or on another host): look it up again.
+                cache.ForgetPublished(definitionId, versionId);
+            }
+            catch (PublishedVersionChangedException ex)
+            {
+                cache.ForgetPublished(definitionId, versionId);
+                throw new WorkflowConflictException($"Definition '{definitionId}' kept being republished during the start: {ex.Message}");
+            }
+        }
+    }
+
+    private async Task<RunResult> StartOnVersionAsync(string versionId, StartOptions options, bool requirePublished, CancellationToken cancellationToken)
+    {
         var definition = await cache.GetAsync(versionId, cancellationToken) ?? throw new WorkflowNotFoundException($"Definition version '{versionId}' does not exist.");
         var now = clock.GetUtcNow();
         var instance = new WorkflowInstance
@@ -44,7 +71,7 @@ public sealed class WorkflowRuntime(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return await StartInstanceAsync(instance, definition, options.Actor, cancellationToken);
+        return await StartInstanceAsync(instance, definition, options.Actor, requirePublished ? versionId : null, cancellationToken);
     }
 
     /// <summary>Starts a child for a parent's bookmark; a second dispatch of the same request starts nothing.</summary>
@@ -86,7 +113,7 @@ public sealed class WorkflowRuntime(
         };
         try
         {
-            return await StartInstanceAsync(instance, cache.Get(version), "system:child", cancellationToken);
+            return await StartInstanceAsync(instance, cache.Get(version), "system:child", publishedVersionId: null, cancellationToken);
         }
         catch (DuplicateKeyException)
         {
@@ -265,9 +292,10 @@ public sealed class WorkflowRuntime(
             return await CommitAsync(await runner.RetryAsync(instance, definition, actor, cancellationToken), cancellationToken);
         });
 
-    private async Task<RunResult> StartInstanceAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, CancellationToken cancellationToken)
+    private async Task<RunResult> StartInstanceAsync(WorkflowInstance instance, WorkflowDefinition definition, string actor, string? publishedVersionId, CancellationToken cancellationToken)
     {
         var commit = await runner.StartAsync(instance, definition, actor, cancellationToken);
+        commit.PublishedVersionId = publishedVersionId;
         return await CommitAsync(commit, cancellationToken);
     }
 

@@ -19,6 +19,11 @@ public sealed class WorkflowCommit(WorkflowInstance instance, bool isNew, long e
     /// <summary>The revision the instance had when loaded; the update fails if another commit changed it since.</summary>
     public long ExpectedRevision { get; } = expectedRevision;
 
+    /// <summary>When set, the commit stands only while this definition version is the published one, checked in the
+    /// same transaction; otherwise the store throws <see cref="PublishedVersionChangedException"/> and writes nothing.
+    /// It lets a start use the published version it remembers instead of reading it each time.</summary>
+    public string? PublishedVersionId { get; set; }
+
     public List<Bookmark> AddedBookmarks { get; } = [];
 
     /// <summary>Bookmarks this burst resumed: each must still exist, or the whole commit fails (exactly-once resume).</summary>
