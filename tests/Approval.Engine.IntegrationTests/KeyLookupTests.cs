@@ -78,8 +78,8 @@ public abstract class KeyLookupTests
         await host.PublishAsync(FlowBuilder.SingleTask("lookup-load").ToJson());
         var lookups = host.Services.GetRequiredService<KeyLookups>();
 
-        // More readers at once than the kept connections, each starting an instance and reading its task back by key.
-        var runs = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        // More readers at once than the kept connections (16), each starting an instance and reading its task back by key.
+        var runs = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
         {
             var started = await host.StartAsync("lookup-load", new StartOptions(CorrelationId: $"L-{i}"));
             var item = Assert.Single(started.CreatedWorkItems);

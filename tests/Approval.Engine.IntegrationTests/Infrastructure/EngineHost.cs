@@ -91,6 +91,12 @@ public sealed class EngineHost : IAsyncDisposable
     {
         await _host.StopAsync(TimeSpan.FromSeconds(10));
         _host.Dispose();
+        if (Options.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Npgsql keeps a finished test's idle connections for minutes, one pool per test database; across a run they
+            // added up past the server's max_connections. Connections still in use close when they are returned.
+            Npgsql.NpgsqlConnection.ClearAllPools();
+        }
     }
 }
 

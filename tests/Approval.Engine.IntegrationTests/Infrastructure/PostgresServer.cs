@@ -30,7 +30,16 @@ public sealed class PostgresServer : IAsyncDisposable
             if (_shared is null)
             {
                 var configured = Environment.GetEnvironmentVariable("APPROVAL_TEST_POSTGRES");
-                _shared = string.IsNullOrWhiteSpace(configured) ? await StartThrowawayAsync() : new PostgresServer(configured, null);
+                if (string.IsNullOrWhiteSpace(configured))
+                {
+                    _shared = await StartThrowawayAsync();
+                }
+                else
+                {
+                    _shared = new PostgresServer(configured, null);
+                    await _shared.DropStaleDatabasesAsync();
+                }
+
                 AppDomain.CurrentDomain.ProcessExit += (_, _) => _shared?.Stop();
             }
 
@@ -45,7 +54,8 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Creates an empty database and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string prefix)
     {
-        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        // The creation time in the name lets a later run on a long-lived server drop what this one leaves behind.
+        var name = $"{prefix}_{TimeProvider.System.GetUtcNow().ToUnixTimeSeconds()}_{Guid.NewGuid():N}".ToLowerInvariant();
         await using var connection = new NpgsqlConnection(BaseConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
@@ -54,6 +64,45 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Drops the databases earlier test runs left on a long-lived server (a throwaway one goes as a whole).</summary>
+    /// <remarks>
+    /// A test database outlives its test (hosts restart on it, and xUnit v2 has no hook after the last test), so on a
+    /// developer's server they piled up by the hundred. A database is dropped once it is older than any test run lasts, or
+    /// when its name predates the timestamp; never with FORCE, so one still in use is left alone.
+    /// </remarks>
+    private async Task DropStaleDatabasesAsync()
+    {
+        var cutoff = TimeProvider.System.GetUtcNow().AddHours(-6).ToUnixTimeSeconds();
+        await using var connection = new NpgsqlConnection(BaseConnectionString);
+        await connection.OpenAsync();
+        var stale = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE 'engine\\_%'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                var parts = reader.GetString(0).Split('_');
+                if (parts.Length == 2 || (parts.Length == 3 && long.TryParse(parts[1], out var created) && created < cutoff))
+                {
+                    stale.Add(reader.GetString(0));
+                }
+            }
+        }
+
+        foreach (var name in stale)
+        {
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse)
+            {
+                // Someone is using it: another run on the same server.
+            }
+        }
+    }
 
     private static async Task<PostgresServer> StartThrowawayAsync()
     {
