@@ -19,7 +19,7 @@ public static class Usage
           --instances N                  instances to run and measure (default 1000)
           --concurrency C                instances in flight at once (default 16)
           --warmup W                     instances run first on a separate definition and not measured (default 200)
-          --warmup-seconds S             keep warming up for at least S seconds, so tiered JIT settles (default 15)
+          --warmup-seconds S             keep warming up for at least S seconds, so tiered JIT settles (default 45)
           --preload-instances P          bulk-insert P finished instances before measuring (default 0)
           --preload-versions V           publish V versions of the measured definition first; the last is measured (default 1)
           --compare-preload              measure two databases in one process, an empty one and one filled by the preload
