@@ -31,7 +31,7 @@ public sealed class KeyLookups(EngineDbContextFactory contexts) : IDisposable
     private static readonly string BookmarkById = $"SELECT {RowReaders.BookmarkColumns} FROM \"Bookmarks\" WHERE \"Id\" = @key";
 
     private static readonly string WorkItemAndInstanceById =
-        $"SELECT {RowReaders.Columns(RowReaders.InstanceColumns, "i")}, {RowReaders.Columns(RowReaders.WorkItemColumns, "w")} " +
+        $"SELECT {RowReaders.InstanceAndWorkItemColumns} " +
         "FROM \"WorkItems\" AS w JOIN \"WorkflowInstances\" AS i ON i.\"Id\" = w.\"InstanceId\" WHERE w.\"Id\" = @key";
 
     // "IsPublished" as a bare flag, like the partial index's filter, so both databases seek that index.

@@ -23,6 +23,10 @@ internal static class RowReaders
 
     public static readonly string BookmarkColumns = ColumnList(SqlCommitWriter.BookmarkColumns);
 
+    /// <summary>The instance and work item columns of a work item joined with its instance (aliases <c>i</c> and <c>w</c>), instance first.</summary>
+    public static readonly string InstanceAndWorkItemColumns =
+        $"{ColumnList(SqlCommitWriter.InstanceColumns, "i.")}, {ColumnList(SqlCommitWriter.WorkItemColumns, "w.")}";
+
     /// <summary>A definition version's columns without its JSON, which lists and look-ups by name do not need.</summary>
     public static readonly string DefinitionHeaderColumns = ColumnList(
         ["Id", "DefinitionId", "Version", "Name", "Description", "IsLatest", "IsPublished", "WasPublished", "CreatedAt", "UpdatedAt", "PublishedAt", "CreatedBy", "Revision"]);
@@ -107,10 +111,7 @@ internal static class RowReaders
         Revision = r.GetInt64(first + 12),
     };
 
-    /// <summary>The columns, quoted and prefixed with a table alias when one is given.</summary>
-    public static string Columns(string list, string alias) => string.Join(", ", list.Split(", ").Select(c => $"{alias}.{c}"));
-
-    private static string ColumnList(IEnumerable<string> columns) => string.Join(", ", columns.Select(c => $"\"{c}\""));
+    private static string ColumnList(IEnumerable<string> columns, string prefix = "") => string.Join(", ", columns.Select(c => $"{prefix}\"{c}\""));
 
     private static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -192,12 +192,11 @@ internal sealed class SqlCommitWriter(DatabaseProvider provider, DbConnection? c
         {
             if (steps[i].ExpectedRows >= 0)
             {
-                var count = steps[i].Counts ? $"({steps[i].Sql})" : "count(*)";
-                var from = steps[i].Counts ? "" : " FROM affected";
-                var with = steps[i].Counts ? "" : $"WITH affected AS ({steps[i].Sql} RETURNING 1) ";
                 steps[i] = steps[i] with
                 {
-                    Sql = $"{with}SELECT approval_expect_rows({count}, @expected_rows, @step){from}",
+                    Sql = steps[i].Counts
+                        ? $"SELECT approval_expect_rows(({steps[i].Sql}), @expected_rows, @step)"
+                        : $"WITH affected AS ({steps[i].Sql} RETURNING 1) SELECT approval_expect_rows(count(*), @expected_rows, @step) FROM affected",
                     Parameters = [.. steps[i].Parameters, ("expected_rows", steps[i].ExpectedRows), ("step", i)],
                     GuardedOnServer = true,
                 };

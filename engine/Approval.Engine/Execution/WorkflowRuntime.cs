@@ -43,15 +43,14 @@ public sealed class WorkflowRuntime(
             {
                 return await StartOnVersionAsync(versionId, options, requirePublished: true, cancellationToken);
             }
-            catch (PublishedVersionChangedException) when (attempt < MaxPublishedLookups)
+            catch (PublishedVersionChangedException ex)
             {
                 // Published or retracted since this host remembered it (here or on another host): look it up again.
                 cache.ForgetPublished(definitionId, versionId);
-            }
-            catch (PublishedVersionChangedException ex)
-            {
-                cache.ForgetPublished(definitionId, versionId);
-                throw new WorkflowConflictException($"Definition '{definitionId}' kept being republished during the start: {ex.Message}");
+                if (attempt == MaxPublishedLookups)
+                {
+                    throw new WorkflowConflictException($"Definition '{definitionId}' kept being republished during the start: {ex.Message}");
+                }
             }
         }
     }
